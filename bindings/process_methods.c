@@ -1,0 +1,436 @@
+/* process_methods.c - internalBinding('process_methods'): the native half of
+ * the process object (ids, cwd, env, clocks, resource usage, exit, kill). */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <uv.h>
+
+#include "addons.h"
+#include "bindings.h"
+#include "engine.h"
+#include "napi_util.h"
+#include "realm.h"
+#include "version.h"
+
+extern char **environ;
+
+/* setupCallbacks(tick, uncaught, emit) -> Int32Array tickInfo. Registers
+ * the JS functions the C entry path calls. */
+static napi_value pm_setup_callbacks(napi_env env, napi_callback_info info) {
+  napi_value argv[3], ab, arr;
+  nd_args(env, info, 3, argv);
+  nd_realm_t *realm = nd_realm_of(env);
+  napi_create_reference(env, argv[0], 1, &realm->tick_callback);
+  napi_create_reference(env, argv[1], 1, &realm->uncaught_callback);
+  napi_create_reference(env, argv[2], 1, &realm->emit_callback);
+  void *data;
+  napi_create_arraybuffer(env, ND_TICK_FIELDS * sizeof(int32_t), &data, &ab);
+  napi_create_typedarray(env, napi_int32_array, ND_TICK_FIELDS, ab, 0, &arr);
+  realm->tick_info = data;
+  napi_ref keep;
+  napi_create_reference(env, ab, 1, &keep);
+  return arr;
+}
+
+static napi_value pm_really_exit(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_realm_t *realm = nd_realm_of(env);
+  realm->exiting = true;
+  nd_realm_exit(realm, (int)nd_to_int64(env, argv[0], 0));
+}
+
+static napi_value pm_abort(napi_env env, napi_callback_info info) {
+  fflush(stdout);
+  fflush(stderr);
+  abort();
+}
+
+static napi_value pm_cwd(napi_env env, napi_callback_info info) {
+  char buf[4096];
+  size_t len = sizeof(buf);
+  int r = uv_cwd(buf, &len);
+  if (r != 0) return nd_throw_uv(env, r, "uv_cwd", NULL, NULL);
+  napi_value s;
+  napi_create_string_utf8(env, buf, len, &s);
+  return s;
+}
+
+static napi_value pm_chdir(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  char *dir = nd_strdup_utf8(env, argv[0]);
+  if (dir == NULL) return NULL;
+  int r = uv_chdir(dir);
+  if (r != 0) {
+    /* Node: "ENOENT: no such file or directory, chdir <cwd> -> 'dir'" */
+    char cwd[4096];
+    size_t len = sizeof(cwd);
+    uv_cwd(cwd, &len);
+    size_t cap = strlen(cwd) + 16;
+    char *sys = malloc(cap);
+    snprintf(sys, cap, "chdir %s", cwd);
+    napi_value e = nd_uv_error(env, r, sys, NULL, dir);
+    /* Node keeps syscall 'chdir' and path = the current directory. */
+    nd_set_string(env, e, "syscall", "chdir");
+    nd_set_string(env, e, "path", cwd);
+    napi_throw(env, e);
+    free(sys);
+  }
+  free(dir);
+  return NULL;
+}
+
+static napi_value pm_umask(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r;
+  size_t argc = nd_args(env, info, 1, argv);
+  napi_valuetype t = napi_undefined;
+  if (argc > 0) napi_typeof(env, argv[0], &t);
+  mode_t old;
+  if (t == napi_undefined) {
+    old = umask(0);
+    umask(old);
+  } else {
+    old = umask((mode_t)nd_to_int64(env, argv[0], 0));
+  }
+  napi_create_uint32(env, (uint32_t)old, &r);
+  return r;
+}
+
+/* hrtime(u32array[3]): fills [seconds high, seconds low, nanoseconds]. */
+static napi_value pm_hrtime(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  uint32_t *p;
+  size_t n;
+  if (napi_get_typedarray_info(env, argv[0], NULL, &n, (void **)&p, NULL,
+                               NULL) != napi_ok || n < 3)
+    return NULL;
+  uint64_t t = uv_hrtime();
+  uint64_t sec = t / 1000000000;
+  p[0] = (uint32_t)(sec >> 32);
+  p[1] = (uint32_t)sec;
+  p[2] = (uint32_t)(t % 1000000000);
+  return NULL;
+}
+
+static napi_value pm_hrtime_bigint(napi_env env, napi_callback_info info) {
+  napi_value r;
+  napi_create_bigint_uint64(env, uv_hrtime(), &r);
+  return r;
+}
+
+static napi_value pm_uptime(napi_env env, napi_callback_info info) {
+  nd_realm_t *realm = nd_realm_of(env);
+  (void)realm;
+  extern uint64_t nd_process_start_hrtime;
+  napi_value r;
+  napi_create_double(env, (uv_hrtime() - nd_process_start_hrtime) / 1e9, &r);
+  return r;
+}
+
+static napi_value pm_rss(napi_env env, napi_callback_info info) {
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  napi_value r;
+  napi_create_double(env, (double)rss, &r);
+  return r;
+}
+
+/* memoryUsage(f64array[5]): rss, heapTotal, heapUsed, external,
+ * arrayBuffers. */
+static napi_value pm_memory_usage(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  double *p;
+  size_t n;
+  if (napi_get_typedarray_info(env, argv[0], NULL, &n, (void **)&p, NULL,
+                               NULL) != napi_ok || n < 5)
+    return NULL;
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  nd_heap_stats_t h;
+  nd_engine_heap_stats(env, &h);
+  p[0] = (double)rss;
+  p[1] = (double)h.total_heap_size;
+  p[2] = (double)h.used_heap_size;
+  p[3] = (double)h.external_memory;
+  p[4] = (double)h.array_buffers;
+  return NULL;
+}
+
+/* cpuUsage(f64array[2]): user and system CPU time in microseconds. */
+static napi_value pm_cpu_usage(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  double *p;
+  size_t n;
+  if (napi_get_typedarray_info(env, argv[0], NULL, &n, (void **)&p, NULL,
+                               NULL) != napi_ok || n < 2)
+    return NULL;
+  uv_rusage_t ru;
+  int r = uv_getrusage(&ru);
+  if (r != 0) return nd_throw_uv(env, r, "uv_getrusage", NULL, NULL);
+  p[0] = ru.ru_utime.tv_sec * 1e6 + ru.ru_utime.tv_usec;
+  p[1] = ru.ru_stime.tv_sec * 1e6 + ru.ru_stime.tv_usec;
+  return NULL;
+}
+
+/* resourceUsage(f64array[16]) in Node's field order. */
+static napi_value pm_resource_usage(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  double *p;
+  size_t n;
+  if (napi_get_typedarray_info(env, argv[0], NULL, &n, (void **)&p, NULL,
+                               NULL) != napi_ok || n < 16)
+    return NULL;
+  uv_rusage_t ru;
+  int r = uv_getrusage(&ru);
+  if (r != 0) return nd_throw_uv(env, r, "uv_getrusage", NULL, NULL);
+  p[0] = ru.ru_utime.tv_sec * 1e6 + ru.ru_utime.tv_usec;
+  p[1] = ru.ru_stime.tv_sec * 1e6 + ru.ru_stime.tv_usec;
+  p[2] = (double)ru.ru_maxrss;
+  p[3] = (double)ru.ru_ixrss;
+  p[4] = (double)ru.ru_idrss;
+  p[5] = (double)ru.ru_isrss;
+  p[6] = (double)ru.ru_minflt;
+  p[7] = (double)ru.ru_majflt;
+  p[8] = (double)ru.ru_nswap;
+  p[9] = (double)ru.ru_inblock;
+  p[10] = (double)ru.ru_oublock;
+  p[11] = (double)ru.ru_msgsnd;
+  p[12] = (double)ru.ru_msgrcv;
+  p[13] = (double)ru.ru_nsignals;
+  p[14] = (double)ru.ru_nvcsw;
+  p[15] = (double)ru.ru_nivcsw;
+  return NULL;
+}
+
+/* kill(pid, signal) -> 0 or a negative errno. */
+static napi_value pm_kill(napi_env env, napi_callback_info info) {
+  napi_value argv[2], r;
+  nd_args(env, info, 2, argv);
+  int err = uv_kill((int)nd_to_int64(env, argv[0], 0),
+                    (int)nd_to_int64(env, argv[1], 0));
+  napi_create_int32(env, err, &r);
+  return r;
+}
+
+static napi_value pm_get_env(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r;
+  nd_args(env, info, 1, argv);
+  char *name = nd_strdup_utf8(env, argv[0]);
+  if (name == NULL) return NULL;
+  const char *v = getenv(name);
+  free(name);
+  if (v == NULL) return NULL;
+  napi_create_string_utf8(env, v, NAPI_AUTO_LENGTH, &r);
+  return r;
+}
+
+static napi_value pm_set_env(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  nd_args(env, info, 2, argv);
+  char *name = nd_strdup_utf8(env, argv[0]);
+  if (name == NULL) return NULL;
+  char *value = nd_strdup_utf8(env, argv[1]);
+  if (value != NULL) setenv(name, value, 1);
+  free(name);
+  free(value);
+  return NULL;
+}
+
+static napi_value pm_unset_env(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  char *name = nd_strdup_utf8(env, argv[0]);
+  if (name == NULL) return NULL;
+  unsetenv(name);
+  free(name);
+  return NULL;
+}
+
+static napi_value pm_env_keys(napi_env env, napi_callback_info info) {
+  napi_value arr, s;
+  napi_create_array(env, &arr);
+  uint32_t i = 0;
+  for (char **e = environ; e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    size_t len = eq ? (size_t)(eq - *e) : strlen(*e);
+    napi_create_string_utf8(env, *e, len, &s);
+    napi_set_element(env, arr, i++, s);
+  }
+  return arr;
+}
+
+static napi_value string_array(napi_env env, char **items, int count) {
+  napi_value arr, s;
+  napi_create_array_with_length(env, count, &arr);
+  for (int i = 0; i < count; i++) {
+    napi_create_string_utf8(env, items[i], NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, arr, i, s);
+  }
+  return arr;
+}
+
+/* getProcessInfo() -> { argv, execArgv, execPath, pid, ppid, title,
+ * nodusVersion, v8Version, uvVersion, scriptPath, mode }. */
+static napi_value pm_get_process_info(napi_env env, napi_callback_info info) {
+  nd_realm_t *realm = nd_realm_of(env);
+  const nd_options_t *o = realm->options;
+  napi_value obj;
+  napi_create_object(env, &obj);
+  char exe[4096];
+  size_t len = sizeof(exe);
+  if (uv_exepath(exe, &len) != 0) snprintf(exe, sizeof(exe), "%s", o->argv[0]);
+  nd_set_string(env, obj, "execPath", exe);
+  napi_set_named_property(env, obj, "execArgv",
+                          string_array(env, o->exec_argv, o->exec_argc));
+  napi_set_named_property(env, obj, "scriptArgv",
+                          string_array(env, o->script_argv, o->script_argc));
+  if (o->script) nd_set_string(env, obj, "script", o->script);
+  nd_set_string(env, obj, "argv0", o->argv[0]);
+  nd_set_bool(env, obj, "useStdin", o->use_stdin);
+  nd_set_number(env, obj, "pid", uv_os_getpid());
+  nd_set_number(env, obj, "ppid", uv_os_getppid());
+  nd_set_string(env, obj, "nodusVersion", NODUS_VERSION);
+  nd_set_string(env, obj, "v8Version", nd_engine_v8_version());
+  nd_set_string(env, obj, "uvVersion", uv_version_string());
+  return obj;
+}
+
+static napi_value pm_get_title(napi_env env, napi_callback_info info) {
+  char buf[512];
+  if (uv_get_process_title(buf, sizeof(buf)) != 0) buf[0] = '\0';
+  napi_value s;
+  napi_create_string_utf8(env, buf, NAPI_AUTO_LENGTH, &s);
+  return s;
+}
+
+static napi_value pm_set_title(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  char *t = nd_strdup_utf8(env, argv[0]);
+  if (t == NULL) return NULL;
+  uv_set_process_title(t);
+  free(t);
+  return NULL;
+}
+
+static napi_value pm_run_microtasks(napi_env env, napi_callback_info info) {
+  nd_engine_run_microtasks(env);
+  return NULL;
+}
+
+static napi_value pm_enqueue_microtask(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_engine_enqueue_microtask(env, argv[0]);
+  return NULL;
+}
+
+static napi_value pm_set_promise_reject_callback(napi_env env,
+                                                 napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_engine_set_promise_reject_callback(env, argv[0]);
+  return NULL;
+}
+
+/* rawDebug(string): writes straight to fd 2 with a newline. */
+static napi_value pm_raw_debug(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  char *s = nd_strdup_utf8(env, argv[0]);
+  if (s == NULL) return NULL;
+  fprintf(stderr, "%s\n", s);
+  fflush(stderr);
+  free(s);
+  return NULL;
+}
+
+#define ND_ID_GETTER(fn, call)                                                 \
+  static napi_value fn(napi_env env, napi_callback_info info) {                \
+    napi_value r;                                                              \
+    napi_create_uint32(env, (uint32_t)call(), &r);                             \
+    return r;                                                                  \
+  }
+ND_ID_GETTER(pm_getuid, getuid)
+ND_ID_GETTER(pm_geteuid, geteuid)
+ND_ID_GETTER(pm_getgid, getgid)
+ND_ID_GETTER(pm_getegid, getegid)
+
+static napi_value pm_getgroups(napi_env env, napi_callback_info info) {
+  gid_t groups[256];
+  int n = getgroups(256, groups);
+  napi_value arr, v;
+  napi_create_array(env, &arr);
+  for (int i = 0; i < n; i++) {
+    napi_create_uint32(env, groups[i], &v);
+    napi_set_element(env, arr, i, v);
+  }
+  return arr;
+}
+
+/* dlopen(module, filename, flags): loads a Node-API addon into
+ * module.exports. */
+static napi_value pm_dlopen(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  nd_args(env, info, 3, argv);
+  char *file = nd_strdup_utf8(env, argv[1]);
+  if (file == NULL) return NULL;
+  int flags = (int)nd_to_int64(env, argv[2], -1);
+  nd_addon_load(env, argv[0], file, flags);
+  free(file);
+  return NULL;
+}
+
+static const napi_property_descriptor pm_methods[] = {
+  ND_METHOD("setupCallbacks", pm_setup_callbacks),
+  ND_METHOD("reallyExit", pm_really_exit),
+  ND_METHOD("abort", pm_abort),
+  ND_METHOD("cwd", pm_cwd),
+  ND_METHOD("chdir", pm_chdir),
+  ND_METHOD("umask", pm_umask),
+  ND_METHOD("hrtime", pm_hrtime),
+  ND_METHOD("hrtimeBigInt", pm_hrtime_bigint),
+  ND_METHOD("uptime", pm_uptime),
+  ND_METHOD("rss", pm_rss),
+  ND_METHOD("memoryUsage", pm_memory_usage),
+  ND_METHOD("cpuUsage", pm_cpu_usage),
+  ND_METHOD("resourceUsage", pm_resource_usage),
+  ND_METHOD("kill", pm_kill),
+  ND_METHOD("getEnv", pm_get_env),
+  ND_METHOD("setEnv", pm_set_env),
+  ND_METHOD("unsetEnv", pm_unset_env),
+  ND_METHOD("envKeys", pm_env_keys),
+  ND_METHOD("getProcessInfo", pm_get_process_info),
+  ND_METHOD("getTitle", pm_get_title),
+  ND_METHOD("setTitle", pm_set_title),
+  ND_METHOD("runMicrotasks", pm_run_microtasks),
+  ND_METHOD("enqueueMicrotask", pm_enqueue_microtask),
+  ND_METHOD("setPromiseRejectCallback", pm_set_promise_reject_callback),
+  ND_METHOD("rawDebug", pm_raw_debug),
+  ND_METHOD("getuid", pm_getuid),
+  ND_METHOD("geteuid", pm_geteuid),
+  ND_METHOD("getgid", pm_getgid),
+  ND_METHOD("getegid", pm_getegid),
+  ND_METHOD("getgroups", pm_getgroups),
+  ND_METHOD("dlopen", pm_dlopen),
+};
+
+napi_value nd_binding_process_methods_init(napi_env env, napi_value exports) {
+  if (napi_define_properties(env, exports, ND_COUNT(pm_methods), pm_methods) !=
+      napi_ok)
+    return NULL;
+  return exports;
+}

@@ -1,0 +1,36 @@
+/* main.c - the nodus executable: argv -> options -> runtime. Nothing else. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "options.h"
+#include "realm.h"
+#include "stdio_setup.h"
+#include "version.h"
+
+int main(int argc, char **argv) {
+  static nd_options_t options;
+  argv = uv_setup_args(argc, argv);
+  int rc = nd_options_parse(argc, argv, &options);
+  if (rc != 0) return rc;
+  if (nd_opt_bool(&options, ND_OPTION_VERSION)) {
+    printf("nodus v%s (Node.js v%s compatible)\n", NODUS_VERSION,
+           NODUS_NODE_VERSION);
+    return 0;
+  }
+  if (nd_opt_bool(&options, ND_OPTION_V8_OPTIONS)) {
+    nd_engine_print_v8_help();
+    return 0;
+  }
+  nd_stdio_setup();
+  int pool = (int)options.values[ND_OPTION_V8_POOL_SIZE].i;
+  if (nd_engine_platform_init(pool > 0 ? pool : 4, options.v8_flags) != 0) {
+    fprintf(stderr, "nodus: V8 failed to initialise\n");
+    return 1;
+  }
+  nd_realm_t *realm = nd_realm_create(uv_default_loop(), &options);
+  if (realm == NULL) return 1;
+  int code = nd_realm_run(realm);
+  nd_realm_exit(realm, code);
+}

@@ -1,0 +1,125 @@
+'use strict';
+/* globals.js (bootstrap) - the globals Node 18 has: timers, queueMicrotask,
+ * structuredClone, console, Buffer, URL, TextEncoder, AbortController, ...
+ * Most load their module on first access. */
+
+const {
+  ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
+  SymbolFor,
+} = primordials;
+
+const { BuiltinModule } = require('internal/bootstrap/realm');
+
+/* globalThis[name] as a data property. */
+function defineValue(name, value, enumerable) {
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null, value, writable: true, configurable: true, enumerable,
+  });
+}
+
+/* globalThis[name] loads `id` on first access and becomes a data property;
+ * assigning replaces it. Missing modules make the global undefined. */
+function defineLazy(name, id, key, enumerable = false) {
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null,
+    enumerable,
+    configurable: true,
+    get() {
+      if (!BuiltinModule.exists(id)) return undefined;
+      const value = require(id)[key];
+      defineValue(name, value, enumerable);
+      return value;
+    },
+    set(value) {
+      defineValue(name, value, enumerable);
+    },
+  });
+}
+
+defineValue('global', globalThis, true);
+ObjectDefineProperty(globalThis, 'process', {
+  __proto__: null, value: process, writable: true, configurable: true,
+  enumerable: false,
+});
+
+const { queueMicrotask } = require('internal/process/task_queues');
+defineValue('queueMicrotask', queueMicrotask, true);
+
+{
+  const timers = require('timers');
+  defineValue('clearImmediate', timers.clearImmediate, true);
+  defineValue('setImmediate', timers.setImmediate, true);
+  defineValue('clearInterval', timers.clearInterval, true);
+  defineValue('clearTimeout', timers.clearTimeout, true);
+  defineValue('setInterval', timers.setInterval, true);
+  defineValue('setTimeout', timers.setTimeout, true);
+}
+
+defineValue('structuredClone', function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_MISSING_ARGS('value');
+  }
+  void options;
+  try {
+    return internalBinding('messaging').structuredClone(value);
+  } catch (err) {
+    if (err !== null && typeof err === 'object' &&
+        err.name === 'DataCloneError') {
+      const { DOMException } = require('internal/per_context/domexception');
+      throw new DOMException(err.message, 'DataCloneError');
+    }
+    throw err;
+  }
+}, true);
+
+/* console is created lazily: the first use binds it to process.stdout. */
+ObjectDefineProperty(globalThis, 'console', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() {
+    const value = require('internal/console/global');
+    ObjectDefineProperty(globalThis, 'console', {
+      __proto__: null, value, writable: true, configurable: true,
+      enumerable: false,
+    });
+    return value;
+  },
+  set(value) {
+    ObjectDefineProperty(globalThis, 'console', {
+      __proto__: null, value, writable: true, configurable: true,
+      enumerable: false,
+    });
+  },
+});
+
+defineLazy('Buffer', 'buffer', 'Buffer');
+defineLazy('atob', 'buffer', 'atob', true);
+defineLazy('btoa', 'buffer', 'btoa', true);
+defineLazy('Blob', 'buffer', 'Blob');
+defineLazy('URL', 'internal/url', 'URL');
+defineLazy('URLSearchParams', 'internal/url', 'URLSearchParams');
+defineLazy('TextEncoder', 'internal/encoding', 'TextEncoder');
+defineLazy('TextDecoder', 'internal/encoding', 'TextDecoder');
+defineLazy('AbortController', 'internal/abort_controller', 'AbortController');
+defineLazy('AbortSignal', 'internal/abort_controller', 'AbortSignal');
+defineLazy('EventTarget', 'internal/event_target', 'EventTarget');
+defineLazy('Event', 'internal/event_target', 'Event');
+defineLazy('DOMException', 'internal/per_context/domexception',
+           'DOMException');
+
+/* Symbol.dispose and Symbol.asyncDispose, as Node 18.20 defines them. */
+if (ObjectGetOwnPropertyDescriptor(Symbol, 'dispose') === undefined) {
+  ObjectDefineProperty(Symbol, 'dispose', {
+    __proto__: null, value: SymbolFor('nodejs.dispose'), enumerable: false,
+    writable: false, configurable: false,
+  });
+}
+if (ObjectGetOwnPropertyDescriptor(Symbol, 'asyncDispose') === undefined) {
+  ObjectDefineProperty(Symbol, 'asyncDispose', {
+    __proto__: null, value: SymbolFor('nodejs.asyncDispose'),
+    enumerable: false, writable: false, configurable: false,
+  });
+}

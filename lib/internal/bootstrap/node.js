@@ -1,0 +1,238 @@
+'use strict';
+/* node.js (bootstrap) - turns the bare process object into Node's process
+ * (an EventEmitter with its properties and methods), installs the globals,
+ * and wires the task queue, rejection tracking and timers to C. */
+
+const {
+  FunctionPrototypeCall,
+  ObjectCreate,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectSetPrototypeOf,
+  SymbolFor,
+  SymbolToStringTag,
+} = primordials;
+
+const pm = internalBinding('process_methods');
+const info = pm.getProcessInfo();
+const { getOptionValue } = require('internal/options');
+
+/* process is an EventEmitter whose constructor is named 'process'. */
+const EventEmitter = require('events');
+ObjectSetPrototypeOf(process, ObjectCreate(EventEmitter.prototype, {
+  constructor: {
+    __proto__: null,
+    value: function process() {},
+    writable: true,
+    configurable: true,
+  },
+}));
+FunctionPrototypeCall(EventEmitter, process);
+ObjectDefineProperty(process, SymbolToStringTag, {
+  __proto__: null, value: 'process', writable: false, enumerable: false,
+  configurable: true,
+});
+
+/* Static facts. */
+const versions = {
+  node: '18.20.4',
+  nodus: info.nodusVersion,
+  v8: info.v8Version,
+  uv: info.uvVersion,
+  zlib: '1.2.13',
+  brotli: '1.0.9',
+  openssl: '3.0.0',
+  llhttp: '8.1.0',
+  nghttp2: '1.52.0',
+  napi: '8',
+  modules: '108',
+  unicode: '15.0',
+  icu: '72.1',
+};
+process.version = 'v18.20.4';
+process.versions = ObjectFreeze(versions);
+process.arch = 'x64';
+process.platform = 'linux';
+process.release = ObjectFreeze({
+  name: 'node',
+  lts: 'Hydrogen',
+  sourceUrl: 'https://nodejs.org/download/release/v18.20.4/' +
+    'node-v18.20.4.tar.gz',
+  headersUrl: 'https://nodejs.org/download/release/v18.20.4/' +
+    'node-v18.20.4-headers.tar.gz',
+});
+process.features = ObjectFreeze({
+  inspector: false,
+  debug: false,
+  uv: true,
+  ipv6: true,
+  tls_alpn: true,
+  tls_sni: true,
+  tls_ocsp: true,
+  tls: true,
+  cached_builtins: true,
+});
+process.config = ObjectFreeze({
+  target_defaults: {
+    cflags: [], default_configuration: 'Release', defines: [],
+    include_dirs: [], libraries: [],
+  },
+  variables: {
+    asan: 0, host_arch: 'x64', target_arch: 'x64', icu_small: false,
+    node_module_version: 108, node_shared: false, node_shared_openssl: true,
+    node_shared_zlib: true, node_shared_libuv: true, node_shared_brotli: true,
+    node_shared_nghttp2: true, node_use_openssl: true, node_use_v8_platform:
+    true, napi_build_version: '8', v8_enable_i18n_support: 1,
+    v8_enable_inspector: 0, v8_enable_pointer_compression: 0,
+    v8_enable_31bit_smis_on_64bit_arch: 0, node_builtin_shareable_builtins: [],
+    shlib_suffix: 'so.108', is_debug: 0, llvm_version: '0.0',
+    node_install_npm: false, node_prefix: '/usr', openssl_quic: false,
+    single_executable_application: false,
+  },
+});
+process.execPath = info.execPath;
+process.execArgv = info.execArgv;
+process.argv0 = info.argv0;
+process.argv = [info.execPath, ...info.scriptArgv];
+process.pid = info.pid;
+process.ppid = info.ppid;
+process.debugPort = 9229;
+process.exitCode = undefined;
+process._exiting = false;
+process.moduleLoadList = [];
+process.env = require('internal/process/per_thread').createEnv();
+ObjectDefineProperty(process, 'title', {
+  __proto__: null,
+  get: () => pm.getTitle(),
+  set: (value) => pm.setTitle(`${value}`),
+  enumerable: true,
+  configurable: true,
+});
+
+/* Methods. */
+{
+  const perThread = require('internal/process/per_thread');
+  const { validateString, validateUint32 } = require('internal/validators');
+  process.hrtime = perThread.hrtime;
+  process.memoryUsage = perThread.memoryUsage;
+  process.cpuUsage = perThread.cpuUsage;
+  process.resourceUsage = perThread.resourceUsage;
+  process.kill = perThread.kill;
+  process.exit = perThread.exit;
+  process.binding = perThread.processBinding;
+  process._linkedBinding = perThread.processBinding;
+  process.reallyExit = pm.reallyExit;
+  process.abort = pm.abort;
+  process._rawDebug = (...args) => {
+    pm.rawDebug(require('internal/util/inspect').format(...args));
+  };
+  process.uptime = pm.uptime;
+  process.cwd = pm.cwd;
+  process.chdir = function chdir(directory) {
+    validateString(directory, 'directory');
+    return pm.chdir(directory);
+  };
+  process.umask = function umask(mask) {
+    if (mask === undefined) return pm.umask(undefined);
+    if (typeof mask === 'string') {
+      const { parseFileMode } = require('internal/validators');
+      mask = parseFileMode(mask, 'mask');
+    } else {
+      validateUint32(mask, 'mask');
+    }
+    return pm.umask(mask);
+  };
+  process.getuid = pm.getuid;
+  process.geteuid = pm.geteuid;
+  process.getgid = pm.getgid;
+  process.getegid = pm.getegid;
+  process.getgroups = pm.getgroups;
+  process.dlopen = function dlopen(module, filename, flags) {
+    validateString(filename, 'filename');
+    return pm.dlopen(module, filename, flags === undefined ? -1 : flags);
+  };
+  process._getActiveHandles = () => [];
+  process._getActiveRequests = () => [];
+  process.getActiveResourcesInfo = () => [];
+  process.constrainedMemory = () => undefined;
+  process.setSourceMapsEnabled = () => {};
+  process._tickCallback = () => {
+    require('internal/process/task_queues').runNextTicks();
+  };
+  process._startProfilerIdleNotifier = () => {};
+  process._stopProfilerIdleNotifier = () => {};
+  process.allowedNodeEnvironmentFlags = new Set([
+    '--require', '-r', '--no-warnings', '--trace-warnings',
+    '--unhandled-rejections', '--max-old-space-size', '--stack-trace-limit',
+    '--no-deprecation', '--trace-deprecation', '--throw-deprecation',
+    '--pending-deprecation', '--enable-source-maps', '--title',
+    '--input-type', '--preserve-symlinks', '--trace-uncaught', '--import',
+  ]);
+}
+
+/* Deprecation/warning switches, as Node exposes them on process. */
+if (!getOptionValue('--deprecation')) process.noDeprecation = true;
+if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+if (getOptionValue('--trace-warnings')) process.traceProcessWarnings = true;
+
+/* Task queue, rejection tracking, uncaught exceptions, timers. */
+{
+  const taskQueues = require('internal/process/task_queues');
+  const promises = require('internal/process/promises');
+  const execution = require('internal/process/execution');
+  process.nextTick = taskQueues.nextTick;
+  process.setUncaughtExceptionCaptureCallback =
+    execution.setUncaughtExceptionCaptureCallback;
+  process.hasUncaughtExceptionCaptureCallback =
+    execution.hasUncaughtExceptionCaptureCallback;
+  const tickInfo = pm.setupCallbacks(
+    taskQueues.processTicksAndRejections,
+    execution.onGlobalUncaughtException,
+    emitProcessEvent);
+  taskQueues.setupTaskQueue(tickInfo, promises.processPromiseRejections);
+  promises.listenForRejections();
+  require('internal/timers').setupTimers();
+}
+
+/* Called by C: 'beforeExit' while the loop is empty, 'exit' at the end.
+ * Returns the exit code. */
+function emitProcessEvent(event) {
+  if (event === 'beforeExit') {
+    if (!process._exiting) process.emit('beforeExit', process.exitCode || 0);
+  } else if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode || 0);
+  }
+  return process.exitCode || 0;
+}
+
+/* Warnings. */
+{
+  const { emitWarning, onWarning } = require('internal/process/warning');
+  process.emitWarning = emitWarning;
+  process.on('warning', onWarning);
+}
+
+/* stdio, created on first use. */
+{
+  const stdio = require('internal/process/stdio');
+  for (const [name, get] of [['stdout', stdio.getStdout],
+                             ['stderr', stdio.getStderr],
+                             ['stdin', stdio.getStdin]]) {
+    ObjectDefineProperty(process, name, {
+      __proto__: null, configurable: true, enumerable: false, get,
+    });
+  }
+}
+
+require('internal/bootstrap/globals');
+
+/* NODE_DEBUG for util.debuglog. */
+{
+  const debuglog = require('internal/util/debuglog');
+  if (typeof debuglog.initializeDebugEnv === 'function')
+    debuglog.initializeDebugEnv(process.env.NODE_DEBUG);
+}
+
+void SymbolFor;

@@ -1,0 +1,172 @@
+'use strict';
+/* run.js (main) - runs what the command line asked for: a file, -e/-p code,
+ * a script on stdin, --check, or --help. */
+
+const {
+  ObjectDefineProperty,
+} = primordials;
+
+const { getOptionValue } = require('internal/options');
+const { readFdUtf8, isatty } = internalBinding('fs');
+const { runInThisContext } = internalBinding('contextify');
+const info = internalBinding('process_methods').getProcessInfo();
+const path = require('path');
+const { Module } = require('internal/modules/cjs/loader');
+const { BuiltinModule } = require('internal/bootstrap/realm');
+
+/* -r/--require preloads, relative to the current directory. */
+function preload() {
+  const requires = getOptionValue('--require');
+  if (requires.length > 0) Module._preloadModules(requires);
+}
+
+/* Makes every builtin module a lazy global, as -e and -p have in Node. */
+function addBuiltinLibsToObject(object) {
+  for (const name of Module.builtinModules) {
+    if (name.includes('/') || name === 'test') continue;
+    if (Object.prototype.hasOwnProperty.call(object, name)) continue;
+    ObjectDefineProperty(object, name, {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      get() {
+        const lib = BuiltinModule.require(name);
+        ObjectDefineProperty(object, name, {
+          __proto__: null, value: lib, writable: true, configurable: true,
+          enumerable: false,
+        });
+        return lib;
+      },
+      set(value) {
+        ObjectDefineProperty(object, name, {
+          __proto__: null, value, writable: true, configurable: true,
+          enumerable: true,
+        });
+      },
+    });
+  }
+}
+
+/* Evaluates `source` as the [eval] (or [stdin]) script in the global scope,
+ * with module/require/__filename/__dirname as globals; -p prints the
+ * result. */
+function evalScript(name, source, print) {
+  const cwd = (() => {
+    try {
+      return process.cwd();
+    } catch {
+      return '/';
+    }
+  })();
+  const module = new Module(name);
+  module.filename = path.join(cwd, name);
+  module.paths = Module._nodeModulePaths(cwd);
+  const { makeRequireFunction } = require('internal/modules/cjs/loader');
+  globalThis.module = module;
+  globalThis.exports = module.exports;
+  globalThis.require = makeRequireFunction(module);
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  addBuiltinLibsToObject(globalThis);
+  const result = runInThisContext(source, name);
+  if (print) {
+    const { log } = require('internal/console/global');
+    log(result);
+  }
+}
+
+function checkSyntax(source, filename) {
+  const { compileFunction } = internalBinding('contextify');
+  compileFunction(source, filename,
+                  ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
+function printHelp() {
+  const { writeString } = internalBinding('fs');
+  writeString(1,
+              'Usage: nodus [options] [ script.js ] [arguments]\n' +
+              '       nodus -e "script" [arguments]\n' +
+              '       nodus - [arguments]      (script read from stdin)\n\n' +
+              'Options:\n' +
+              '  -                          script read from stdin\n' +
+              '  --                         indicate the end of node options\n' +
+              '  -c, --check                syntax check script without ' +
+              'executing\n' +
+              '  -e, --eval script          evaluate script\n' +
+              '  -h, --help                 print this help\n' +
+              '  -p, --print [...]          evaluate script and print result\n' +
+              '  -r, --require module       module to preload\n' +
+              '  --no-deprecation           silence deprecation warnings\n' +
+              '  --no-warnings              silence all process warnings\n' +
+              '  --throw-deprecation        throw an exception on ' +
+              'deprecations\n' +
+              '  --trace-deprecation        show stack traces on ' +
+              'deprecations\n' +
+              '  --trace-warnings           show stack traces on process ' +
+              'warnings\n' +
+              '  --unhandled-rejections=... define unhandled rejections ' +
+              'behavior\n' +
+              '  --v8-options               print V8 command line options\n' +
+              '  -v, --version              print nodus version\n\n' +
+              'Environment variables:\n' +
+              'NODE_OPTIONS                 set CLI options in the ' +
+              'environment\n' +
+              'NODE_PATH                    \':\'-separated list of ' +
+              'directories prefixed to the module search path\n' +
+              'NODE_DEBUG                   \',\'-separated list of core ' +
+              'modules that should print debug information\n\n' +
+              'V8 flags (--expose-gc, --max-old-space-size, --harmony-*, ' +
+              '...) are passed on to V8.\n');
+}
+
+function main() {
+  if (getOptionValue('--help')) {
+    printHelp();
+    return;
+  }
+  const evalSource = getOptionValue('--eval');
+  const hasEval = evalSource !== '' ||
+    process.execArgv.some((a) => a === '-e' || a === '--eval' ||
+                          a.startsWith('--eval='));
+  const print = getOptionValue('--print');
+
+  if (getOptionValue('--check') && info.script) {
+    process.argv.splice(1, 0, path.resolve(info.script));
+    const { readFileUtf8 } = internalBinding('fs');
+    checkSyntax(readFileUtf8(path.resolve(info.script)),
+                path.resolve(info.script));
+    return;
+  }
+
+  if (hasEval || print) {
+    preload();
+    evalScript('[eval]', evalSource, print);
+    return;
+  }
+
+  if (info.script) {
+    process.argv.splice(1, 0, path.resolve(info.script));
+    preload();
+    Module.runMain(process.argv[1]);
+    return;
+  }
+
+  if (info.useStdin || !isatty(0)) {
+    if (info.useStdin) process.argv.splice(1, 0, '-');
+    preload();
+    const source = readFdUtf8(0);
+    if (getOptionValue('--check')) {
+      checkSyntax(source, '[stdin]');
+      return;
+    }
+    evalScript('[stdin]', source, print);
+    return;
+  }
+
+  const { writeString } = internalBinding('fs');
+  writeString(2, 'nodus: the interactive REPL is not available yet; ' +
+              'pass a script, -e CODE, or a script on stdin\n');
+  process.exitCode = 9;
+}
+
+main();

@@ -1,0 +1,37 @@
+/* bindings.h - the registry of native bindings reachable from lib/ through
+ * internalBinding(name): one X-macro list, one init function per binding. */
+#ifndef NODUS_BINDINGS_H
+#define NODUS_BINDINGS_H
+
+#include <node_api.h>
+
+/* Each entry V(name) is a file bindings/<name>.c that defines
+ *   napi_value nd_binding_<name>_init(napi_env env, napi_value exports);
+ * which fills `exports` (normally from one static napi_property_descriptor
+ * table) and returns it, or returns NULL with a pending exception. */
+#define NODUS_BINDINGS(V)                                                      \
+  V(buffer)                                                                    \
+  V(builtins)                                                                  \
+  V(constants)                                                                 \
+  V(contextify)                                                                \
+  V(encoding)                                                                  \
+  V(errors)                                                                    \
+  V(fs)                                                                        \
+  V(messaging)                                                                 \
+  V(options)                                                                   \
+  V(process_methods)                                                           \
+  V(timers)                                                                    \
+  V(types)                                                                     \
+  V(util)                                                                      \
+  V(uv)
+
+/* The binding's init, found by name; NULL when there is none. */
+typedef napi_value (*nd_binding_init)(napi_env env, napi_value exports);
+nd_binding_init nd_binding_find(const char *name);
+
+#define NODUS_DECLARE_BINDING(name)                                            \
+  napi_value nd_binding_##name##_init(napi_env env, napi_value exports);
+NODUS_BINDINGS(NODUS_DECLARE_BINDING)
+#undef NODUS_DECLARE_BINDING
+
+#endif /* NODUS_BINDINGS_H */

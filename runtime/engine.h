@@ -1,0 +1,216 @@
+/* engine.h - the engine-extension API: what the runtime needs from V8 that
+ * Node-API does not offer (lifecycle, script compilation with filenames,
+ * microtasks, promise hooks, introspection). Pure C; no V8 type leaks out. */
+#ifndef NODUS_ENGINE_H
+#define NODUS_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <node_api.h>
+#include <uv.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Kinds of value that nd_engine_value_is() can recognise. */
+typedef enum {
+  ND_IS_EXTERNAL,
+  ND_IS_DATE,
+  ND_IS_ARGUMENTS_OBJECT,
+  ND_IS_BIGINT_OBJECT,
+  ND_IS_BOOLEAN_OBJECT,
+  ND_IS_NUMBER_OBJECT,
+  ND_IS_STRING_OBJECT,
+  ND_IS_SYMBOL_OBJECT,
+  ND_IS_BOXED_PRIMITIVE,
+  ND_IS_NATIVE_ERROR,
+  ND_IS_REGEXP,
+  ND_IS_ASYNC_FUNCTION,
+  ND_IS_GENERATOR_FUNCTION,
+  ND_IS_GENERATOR_OBJECT,
+  ND_IS_PROMISE,
+  ND_IS_MAP,
+  ND_IS_SET,
+  ND_IS_MAP_ITERATOR,
+  ND_IS_SET_ITERATOR,
+  ND_IS_WEAK_MAP,
+  ND_IS_WEAK_SET,
+  ND_IS_ARRAY_BUFFER,
+  ND_IS_DATA_VIEW,
+  ND_IS_SHARED_ARRAY_BUFFER,
+  ND_IS_ANY_ARRAY_BUFFER,
+  ND_IS_PROXY,
+  ND_IS_MODULE_NAMESPACE_OBJECT,
+  ND_IS_ARRAY_BUFFER_VIEW,
+  ND_IS_TYPED_ARRAY,
+  ND_IS_UINT8_ARRAY,
+} nd_value_kind;
+
+/* Hidden (private-symbol) properties the runtime keeps on objects. */
+typedef enum {
+  ND_PRIVATE_ARROW_MESSAGE,  /* "file:line\nsource\n   ^" of a thrown error */
+  ND_PRIVATE_DECORATED,      /* the arrow was already printed into .stack */
+  ND_PRIVATE_NAPI_WRAPPER,   /* napi_wrap() record */
+  ND_PRIVATE_NAPI_TYPE_TAG,  /* napi_type_tag_object() tag */
+  ND_PRIVATE_COUNT
+} nd_private_key;
+
+/* Property filters for nd_engine_own_non_index_properties(); the values are
+ * the ones util's binding exposes to JS. */
+enum { ND_ALL_PROPERTIES = 0, ND_ONLY_ENUMERABLE = 2 };
+
+/* Process-wide: initialises ICU, the V8 platform (with `threads` worker
+ * threads) and V8 itself. Call once, before any env exists. `flags` are V8
+ * flags (may be NULL). Returns 0, or -1 when V8 could not be initialised. */
+int nd_engine_platform_init(int threads, const char *flags);
+
+/* Passes more V8 flags (e.g. from the command line). */
+void nd_engine_set_flags(const char *flags, size_t length);
+
+/* Lets V8 take the flags it knows from argv (removing them); what is left
+ * in argv[1..*argc) is unknown to V8. */
+void nd_engine_filter_v8_flags(int *argc, char **argv);
+
+/* Prints V8's own --help text to stdout. */
+void nd_engine_print_v8_help(void);
+
+/* Tears V8 down at process exit. */
+void nd_engine_platform_dispose(void);
+
+/* Creates an isolate with one context and returns the runtime's core
+ * napi_env for it, with `realm` as its owner and `loop` as its event loop.
+ * The isolate, a handle scope and the context stay entered until
+ * nd_engine_env_destroy(). Returns NULL on failure. */
+napi_env nd_engine_env_create(void *realm, uv_loop_t *loop);
+
+/* Runs env cleanup hooks, finalizers and disposes of the isolate. */
+void nd_engine_env_destroy(napi_env env);
+
+/* Returns the realm pointer given to nd_engine_env_create() for the isolate
+ * that `env` (core or addon) belongs to. */
+void *nd_engine_env_realm(napi_env env);
+
+/* Returns the event loop of env's isolate. */
+uv_loop_t *nd_engine_env_loop(napi_env env);
+
+/* Creates a napi_env for a native addon loaded from `filename`, sharing the
+ * isolate and context of `core`. Returns NULL on failure. */
+napi_env nd_engine_addon_env_create(napi_env core, const char *filename,
+                                    int32_t module_api_version);
+
+/* Compiles `source` as the body of a function with the given parameter
+ * names; stack traces name `filename` with exact line/column numbers.
+ * Returns napi_pending_exception on a SyntaxError (left pending). */
+napi_status nd_engine_compile_function(napi_env env, napi_value source,
+                                       napi_value filename, size_t nparams,
+                                       const char *const *params,
+                                       napi_value *result);
+
+/* Compiles and runs `source` as a classic script named `filename`. */
+napi_status nd_engine_run_script(napi_env env, napi_value source,
+                                 napi_value filename, napi_value *result);
+
+/* Makes a string over `data`, which must outlive the isolate (static data):
+ * Latin-1 bytes when two_byte is false, UTF-16 code units otherwise. */
+napi_status nd_engine_static_string(napi_env env, const void *data,
+                                    size_t length, bool two_byte,
+                                    napi_value *result);
+
+/* Runs the microtask queue to completion (a microtask checkpoint). */
+void nd_engine_run_microtasks(napi_env env);
+
+/* Queues `fn` as a microtask. */
+napi_status nd_engine_enqueue_microtask(napi_env env, napi_value fn);
+
+/* Installs `fn(type, promise, reason)` as the promise-rejection tracker:
+ * type 0 = rejected without handler, 1 = handler added after rejection,
+ * 2 = rejected after resolved, 3 = resolved after resolved. */
+napi_status nd_engine_set_promise_reject_callback(napi_env env,
+                                                  napi_value fn);
+
+/* Takes the pending exception (clearing it) together with its "arrow":
+ * "file:line\nsource line\n    ^^^\n" or undefined when unknown.
+ * Returns napi_generic_failure when no exception is pending. */
+napi_status nd_engine_take_exception(napi_env env, napi_value *exception,
+                                     napi_value *arrow);
+
+/* Reads/writes a hidden property of an object. A missing one reads as
+ * undefined. */
+napi_status nd_engine_private_get(napi_env env, napi_value object,
+                                  nd_private_key key, napi_value *result);
+napi_status nd_engine_private_set(napi_env env, napi_value object,
+                                  nd_private_key key, napi_value value);
+
+/* Sets *result to whether `value` is of the given kind. */
+napi_status nd_engine_value_is(napi_env env, napi_value value,
+                               nd_value_kind kind, bool *result);
+
+/* Promise state (0 pending, 1 fulfilled, 2 rejected) and result. */
+napi_status nd_engine_promise_details(napi_env env, napi_value promise,
+                                      int *state, napi_value *result);
+
+/* Target and handler of a proxy; both NULL when `value` is not one. */
+napi_status nd_engine_proxy_details(napi_env env, napi_value value,
+                                    napi_value *target, napi_value *handler);
+
+/* Entries of a Map/Set/WeakMap/WeakSet or of their iterators, as an array;
+ * *is_key_value tells whether it alternates keys and values. */
+napi_status nd_engine_preview_entries(napi_env env, napi_value value,
+                                      napi_value *entries,
+                                      bool *is_key_value);
+
+/* Own property keys of `object` that are not array indices. */
+napi_status nd_engine_own_non_index_properties(napi_env env,
+                                               napi_value object, int filter,
+                                               napi_value *result);
+
+/* Name of the constructor V8 records for `object`. */
+napi_status nd_engine_constructor_name(napi_env env, napi_value object,
+                                       napi_value *result);
+
+/* Address stored in a v8::External, as a number. */
+napi_status nd_engine_external_address(napi_env env, napi_value external,
+                                       uint64_t *address);
+
+/* Structured clone of `value` through V8's ValueSerializer. */
+napi_status nd_engine_structured_clone(napi_env env, napi_value value,
+                                       napi_value *result);
+
+/* Heap numbers for process.memoryUsage(). */
+typedef struct {
+  size_t total_heap_size;
+  size_t used_heap_size;
+  size_t external_memory;
+  size_t array_buffers;
+  size_t heap_size_limit;
+  size_t total_physical_size;
+  size_t malloced_memory;
+} nd_heap_stats_t;
+void nd_engine_heap_stats(napi_env env, nd_heap_stats_t *stats);
+
+/* Sets Error.stackTraceLimit-independent capture of stacks for uncaught
+ * exceptions (used by --stack-trace-limit style options). */
+void nd_engine_set_capture_stack_on_uncaught(napi_env env, bool on);
+
+/* The V8 version string, e.g. "10.2.154.26-node.37". */
+const char *nd_engine_v8_version(void);
+
+/* Asks V8 to stop running JS on env's isolate as soon as possible. */
+void nd_engine_terminate(napi_env env);
+
+/* Registers Buffer.prototype: napi_create_buffer() & co. give their
+ * Uint8Arrays this prototype. */
+napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);
+
+/* Runs the C cleanup hooks registered through napi_add_env_cleanup_hook on
+ * every env of the isolate (in reverse order). */
+void nd_engine_run_cleanup_hooks(napi_env env);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NODUS_ENGINE_H */

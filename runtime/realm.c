@@ -1,0 +1,205 @@
+/* realm.c - creates the per-isolate runtime state, bootstraps lib/ on it,
+ * runs the main script and the event loop, and ends the process. */
+#include "realm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bindings.h"
+#include "builtins.h"
+#include "engine.h"
+#include "loop.h"
+
+/* Parameters of the wrapper function of each kind of builtin. */
+static const char *const module_params[] = {
+  "exports", "require", "module", "process", "internalBinding", "primordials",
+};
+static const char *const primordials_params[] = {"primordials"};
+static const char *const loader_params[] = {"process", "internalBinding",
+                                            "primordials"};
+
+nd_realm_t *nd_realm_of(napi_env env) {
+  return (nd_realm_t *)nd_engine_env_realm(env);
+}
+
+void nd_realm_exit(nd_realm_t *realm, int code) {
+  nd_engine_run_cleanup_hooks(realm->env);
+  fflush(stdout);
+  fflush(stderr);
+  _exit(code & 0xff);
+}
+
+/* Prints the pending exception of a failed bootstrap step and exits. */
+static void bootstrap_failed(nd_realm_t *realm, const char *what) {
+  napi_value exc, arrow;
+  if (nd_engine_take_exception(realm->env, &exc, &arrow) == napi_ok) {
+    nd_loop_report(realm, exc, arrow, false);
+  }
+  fprintf(stderr, "nodus: bootstrap failed in %s\n", what);
+  nd_realm_exit(realm, 1);
+}
+
+/* Compiles builtin `id` into its wrapper function. Returns NULL (with an
+ * exception pending) on failure. */
+napi_value nd_realm_compile_builtin(napi_env env, const char *id) {
+  const nd_builtin_t *b = nd_builtin_find(id);
+  if (b == NULL) return NULL;
+  napi_value source, filename, fn;
+  char name[256];
+  snprintf(name, sizeof(name), "node:%s", id);
+  if (nd_engine_static_string(env, b->data, b->length, b->two_byte,
+                              &source) != napi_ok ||
+      napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &filename) !=
+          napi_ok)
+    return NULL;
+  const char *const *params = module_params;
+  size_t nparams = 6;
+  if (strcmp(id, "internal/per_context/primordials") == 0) {
+    params = primordials_params;
+    nparams = 1;
+  } else if (strcmp(id, "internal/bootstrap/realm") == 0) {
+    params = loader_params;
+    nparams = 3;
+  }
+  if (nd_engine_compile_function(env, source, filename, nparams, params,
+                                 &fn) != napi_ok)
+    return NULL;
+  return fn;
+}
+
+/* internalBinding(name): initialises a binding once per realm. */
+static napi_value internal_binding(napi_env env, napi_callback_info info) {
+  nd_realm_t *realm = nd_realm_of(env);
+  size_t argc = 1;
+  napi_value argv[1], cache, exports;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  char name[64];
+  size_t len;
+  if (napi_get_value_string_utf8(env, argv[0], name, sizeof(name), &len) !=
+      napi_ok) {
+    napi_throw_type_error(env, NULL, "binding name must be a string");
+    return NULL;
+  }
+  napi_get_reference_value(env, realm->shared, &cache);
+  bool has;
+  napi_has_named_property(env, cache, name, &has);
+  if (has) {
+    napi_get_named_property(env, cache, name, &exports);
+    return exports;
+  }
+  nd_binding_init init = nd_binding_find(name);
+  if (init == NULL) {
+    char msg[128];
+    snprintf(msg, sizeof(msg), "No such binding: %s", name);
+    napi_throw_error(env, "ERR_INVALID_MODULE", msg);
+    return NULL;
+  }
+  napi_create_object(env, &exports);
+  exports = init(env, exports);
+  if (exports == NULL) return NULL;
+  napi_set_named_property(env, cache, name, exports);
+  return exports;
+}
+
+static const napi_property_descriptor realm_functions[] = {
+  {"internalBinding", NULL, internal_binding, NULL, NULL, NULL, napi_default,
+   NULL},
+};
+
+nd_binding_init nd_binding_find(const char *name) {
+  static const struct {
+    const char *name;
+    nd_binding_init init;
+  } table[] = {
+#define ND_BINDING_ENTRY(n) {#n, nd_binding_##n##_init},
+    NODUS_BINDINGS(ND_BINDING_ENTRY)
+#undef ND_BINDING_ENTRY
+  };
+  for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+    if (strcmp(table[i].name, name) == 0) return table[i].init;
+  return NULL;
+}
+
+nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options) {
+  nd_realm_t *realm = calloc(1, sizeof(*realm));
+  realm->loop = loop;
+  realm->options = options;
+  napi_env env = nd_engine_env_create(realm, loop);
+  if (env == NULL) {
+    fprintf(stderr, "nodus: cannot create a V8 isolate\n");
+    free(realm);
+    return NULL;
+  }
+  realm->env = env;
+
+  napi_value process, cache, holder, internal_binding_fn;
+  napi_create_object(env, &process);
+  napi_create_reference(env, process, 1, &realm->process);
+  napi_create_object(env, &cache);
+  napi_create_reference(env, cache, 1, &realm->shared);
+  napi_create_object(env, &holder);
+  napi_define_properties(env, holder, 1, realm_functions);
+  napi_get_named_property(env, holder, "internalBinding", &internal_binding_fn);
+
+  /* 1. primordials */
+  napi_value primordials, fn, undef, result;
+  napi_get_undefined(env, &undef);
+  napi_create_object(env, &primordials);
+  fn = nd_realm_compile_builtin(env, "internal/per_context/primordials");
+  if (fn == NULL ||
+      napi_call_function(env, undef, fn, 1, &primordials, &result) != napi_ok)
+    bootstrap_failed(realm, "primordials");
+
+  /* 2. the builtin module loader, which then runs bootstrap/node */
+  napi_value args[3] = {process, internal_binding_fn, primordials};
+  fn = nd_realm_compile_builtin(env, "internal/bootstrap/realm");
+  if (fn == NULL || napi_call_function(env, undef, fn, 3, args, &result) !=
+                        napi_ok)
+    bootstrap_failed(realm, "internal/bootstrap/realm");
+  /* The bootstrap returns the function that runs the main script. */
+  napi_create_reference(env, result, 1, &realm->main_callback);
+  return realm;
+}
+
+/* Calls the bootstrap's emit callback: ('beforeExit' | 'exit', code).
+ * Returns the exit code it reports back. */
+static int emit_process_event(nd_realm_t *realm, const char *event) {
+  napi_env env = realm->env;
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value fn, recv, argv[1], ret = NULL;
+  int32_t code = realm->exit_code;
+  if (realm->emit_callback != NULL) {
+    napi_get_reference_value(env, realm->emit_callback, &fn);
+    napi_get_reference_value(env, realm->process, &recv);
+    napi_create_string_utf8(env, event, NAPI_AUTO_LENGTH, &argv[0]);
+    if (nd_loop_make_callback(env, recv, fn, 1, argv, &ret) == 0 &&
+        ret != NULL)
+      napi_get_value_int32(env, ret, &code);
+  }
+  napi_close_handle_scope(env, scope);
+  return code;
+}
+
+int nd_realm_run(nd_realm_t *realm) {
+  napi_env env = realm->env;
+  napi_value process, fn, result;
+  napi_get_reference_value(env, realm->process, &process);
+  napi_get_reference_value(env, realm->main_callback, &fn);
+  nd_loop_make_callback(env, process, fn, 0, NULL, &result);
+
+  for (;;) {
+    uv_run(realm->loop, UV_RUN_DEFAULT);
+    if (realm->exiting) break;
+    realm->exit_code = emit_process_event(realm, "beforeExit");
+    if (!uv_loop_alive(realm->loop)) break;
+  }
+  return emit_process_event(realm, "exit");
+}
+
+void nd_realm_destroy(nd_realm_t *realm) {
+  nd_engine_env_destroy(realm->env);
+  free(realm);
+}

@@ -1,0 +1,75 @@
+/* realm.h - the per-isolate state of the runtime: its env, loop, the JS
+ * callbacks the C side calls, and the arrays it shares with JS. */
+#ifndef NODUS_REALM_H
+#define NODUS_REALM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <node_api.h>
+#include <uv.h>
+
+#include "options.h"
+
+/* Slots of the Int32Array that lib/internal/process/task_queues.js shares
+ * with the C entry path. */
+enum { ND_TICK_HAS_SCHEDULED = 0, ND_TICK_HAS_REJECTION = 1, ND_TICK_FIELDS };
+
+/* Slots of the immediate-info Int32Array shared with lib/internal/timers. */
+enum {
+  ND_IMMEDIATE_COUNT = 0,
+  ND_IMMEDIATE_REF_COUNT = 1,
+  ND_IMMEDIATE_HAS_OUTSTANDING = 2,
+  ND_IMMEDIATE_FIELDS
+};
+
+typedef struct nd_realm_s {
+  napi_env env;
+  uv_loop_t *loop;
+  const nd_options_t *options;
+
+  /* JS functions registered by the bootstrap code. */
+  napi_ref process;
+  napi_ref tick_callback;      /* processTicksAndRejections() */
+  napi_ref uncaught_callback;  /* (err, arrow, fromPromise) -> handled */
+  napi_ref timers_callback;    /* processTimers(now) -> next expiry */
+  napi_ref immediate_callback; /* processImmediate() */
+  napi_ref emit_callback;      /* (event) emits 'beforeExit'/'exit' */
+  napi_ref main_callback;      /* runs the main script (from bootstrap) */
+
+  /* Arrays shared with JS (their ArrayBuffers are held by `shared`). */
+  napi_ref shared;
+  int32_t *tick_info;
+  int32_t *immediate_info;
+
+  uv_timer_t timer;
+  uv_check_t immediate_check;
+  uv_idle_t immediate_idle;
+  uv_signal_t *signals; /* unused until signal_wrap */
+
+  int callback_depth;  /* nesting of entries from C into JS */
+  bool exiting;        /* process.exit() was called */
+  bool in_uncaught;    /* running the uncaught-exception handler */
+  int exit_code;
+} nd_realm_t;
+
+/* Creates the realm: an isolate and context on `loop`, the bindings and the
+ * bootstrap of lib/internal/bootstrap. Returns NULL (after printing why)
+ * on failure. */
+nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options);
+
+/* Runs the main script selected by the options, then the event loop until
+ * nothing keeps it alive ('beforeExit' may add work), then emits 'exit'.
+ * Returns the process exit code. */
+int nd_realm_run(nd_realm_t *realm);
+
+/* Disposes of the realm's isolate and frees it. */
+void nd_realm_destroy(nd_realm_t *realm);
+
+/* Returns the realm of an env (core or addon). */
+nd_realm_t *nd_realm_of(napi_env env);
+
+/* Ends the process now: flushes stdio and calls exit(code). Never returns. */
+void nd_realm_exit(nd_realm_t *realm, int code) __attribute__((noreturn));
+
+#endif /* NODUS_REALM_H */

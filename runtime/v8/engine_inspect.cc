@@ -1,0 +1,181 @@
+/* engine_inspect.cc - introspection V8 offers but JS cannot do: value kinds,
+ * promise and proxy internals, collection previews, structured clone. */
+#include <v8.h>
+
+#include <stdlib.h>
+
+#include "shim.h"
+
+extern "C" napi_status nd_engine_value_is(napi_env env, napi_value value,
+                                         nd_value_kind kind, bool *result) {
+  v8::Local<v8::Value> v = nd_local(value);
+  bool r = false;
+  switch (kind) {
+    case ND_IS_EXTERNAL: r = v->IsExternal(); break;
+    case ND_IS_DATE: r = v->IsDate(); break;
+    case ND_IS_ARGUMENTS_OBJECT: r = v->IsArgumentsObject(); break;
+    case ND_IS_BIGINT_OBJECT: r = v->IsBigIntObject(); break;
+    case ND_IS_BOOLEAN_OBJECT: r = v->IsBooleanObject(); break;
+    case ND_IS_NUMBER_OBJECT: r = v->IsNumberObject(); break;
+    case ND_IS_STRING_OBJECT: r = v->IsStringObject(); break;
+    case ND_IS_SYMBOL_OBJECT: r = v->IsSymbolObject(); break;
+    case ND_IS_BOXED_PRIMITIVE:
+      r = v->IsBigIntObject() || v->IsBooleanObject() || v->IsNumberObject() ||
+          v->IsStringObject() || v->IsSymbolObject();
+      break;
+    case ND_IS_NATIVE_ERROR: r = v->IsNativeError(); break;
+    case ND_IS_REGEXP: r = v->IsRegExp(); break;
+    case ND_IS_ASYNC_FUNCTION: r = v->IsAsyncFunction(); break;
+    case ND_IS_GENERATOR_FUNCTION: r = v->IsGeneratorFunction(); break;
+    case ND_IS_GENERATOR_OBJECT: r = v->IsGeneratorObject(); break;
+    case ND_IS_PROMISE: r = v->IsPromise(); break;
+    case ND_IS_MAP: r = v->IsMap(); break;
+    case ND_IS_SET: r = v->IsSet(); break;
+    case ND_IS_MAP_ITERATOR: r = v->IsMapIterator(); break;
+    case ND_IS_SET_ITERATOR: r = v->IsSetIterator(); break;
+    case ND_IS_WEAK_MAP: r = v->IsWeakMap(); break;
+    case ND_IS_WEAK_SET: r = v->IsWeakSet(); break;
+    case ND_IS_ARRAY_BUFFER: r = v->IsArrayBuffer(); break;
+    case ND_IS_DATA_VIEW: r = v->IsDataView(); break;
+    case ND_IS_SHARED_ARRAY_BUFFER: r = v->IsSharedArrayBuffer(); break;
+    case ND_IS_ANY_ARRAY_BUFFER:
+      r = v->IsArrayBuffer() || v->IsSharedArrayBuffer();
+      break;
+    case ND_IS_PROXY: r = v->IsProxy(); break;
+    case ND_IS_MODULE_NAMESPACE_OBJECT: r = v->IsModuleNamespaceObject(); break;
+    case ND_IS_ARRAY_BUFFER_VIEW: r = v->IsArrayBufferView(); break;
+    case ND_IS_TYPED_ARRAY: r = v->IsTypedArray(); break;
+    case ND_IS_UINT8_ARRAY: r = v->IsUint8Array(); break;
+  }
+  *result = r;
+  return napi_ok;
+}
+
+extern "C" napi_status nd_engine_promise_details(napi_env env,
+                                                napi_value promise, int *state,
+                                                napi_value *result) {
+  v8::Local<v8::Value> v = nd_local(promise);
+  if (!v->IsPromise()) return nd_set_error(env, napi_invalid_arg);
+  v8::Local<v8::Promise> p = v.As<v8::Promise>();
+  switch (p->State()) {
+    case v8::Promise::kPending: *state = 0; break;
+    case v8::Promise::kFulfilled: *state = 1; break;
+    default: *state = 2; break;
+  }
+  *result = *state == 0 ? NULL : nd_value(p->Result());
+  return napi_ok;
+}
+
+extern "C" napi_status nd_engine_proxy_details(napi_env env, napi_value value,
+                                              napi_value *target,
+                                              napi_value *handler) {
+  (void)env;
+  v8::Local<v8::Value> v = nd_local(value);
+  if (!v->IsProxy()) {
+    *target = NULL;
+    *handler = NULL;
+    return napi_ok;
+  }
+  v8::Local<v8::Proxy> p = v.As<v8::Proxy>();
+  *target = nd_value(p->GetTarget());
+  *handler = nd_value(p->GetHandler());
+  return napi_ok;
+}
+
+extern "C" napi_status nd_engine_preview_entries(napi_env env,
+                                                napi_value value,
+                                                napi_value *entries,
+                                                bool *is_key_value) {
+  v8::Local<v8::Value> v = nd_local(value);
+  if (!v->IsObject()) return nd_set_error(env, napi_object_expected);
+  v8::Local<v8::Array> arr;
+  bool kv = false;
+  if (!v.As<v8::Object>()->PreviewEntries(&kv).ToLocal(&arr))
+    return nd_set_error(env, napi_generic_failure);
+  *entries = nd_value(arr);
+  *is_key_value = kv;
+  return napi_ok;
+}
+
+extern "C" napi_status nd_engine_own_non_index_properties(napi_env env,
+                                                         napi_value object,
+                                                         int filter,
+                                                         napi_value *result) {
+  v8::Local<v8::Value> v = nd_local(object);
+  if (!v->IsObject()) return nd_set_error(env, napi_object_expected);
+  v8::TryCatch tc(env->isolate);
+  v8::Local<v8::Array> names;
+  if (!v.As<v8::Object>()
+           ->GetPropertyNames(nd_context(env), v8::KeyCollectionMode::kOwnOnly,
+                              static_cast<v8::PropertyFilter>(filter),
+                              v8::IndexFilter::kSkipIndices)
+           .ToLocal(&names))
+    return nd_finish(env, tc, napi_generic_failure);
+  *result = nd_value(names);
+  return nd_finish(env, tc, napi_ok);
+}
+
+extern "C" napi_status nd_engine_constructor_name(napi_env env,
+                                                 napi_value object,
+                                                 napi_value *result) {
+  v8::Local<v8::Value> v = nd_local(object);
+  if (!v->IsObject()) return nd_set_error(env, napi_object_expected);
+  *result = nd_value(v.As<v8::Object>()->GetConstructorName());
+  return napi_ok;
+}
+
+extern "C" napi_status nd_engine_external_address(napi_env env,
+                                                 napi_value external,
+                                                 uint64_t *address) {
+  v8::Local<v8::Value> v = nd_local(external);
+  if (!v->IsExternal()) return nd_set_error(env, napi_invalid_arg);
+  *address = reinterpret_cast<uintptr_t>(v.As<v8::External>()->Value());
+  return napi_ok;
+}
+
+namespace {
+/* Serializer delegate: throws DataCloneError as a DOMException-like Error
+ * (the JS side rewraps it into a DOMException). */
+class CloneDelegate : public v8::ValueSerializer::Delegate {
+ public:
+  explicit CloneDelegate(v8::Isolate *isolate) : isolate_(isolate) {}
+  void ThrowDataCloneError(v8::Local<v8::String> message) override {
+    v8::Local<v8::Value> err = v8::Exception::Error(message);
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    err.As<v8::Object>()
+        ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "name"),
+              v8::String::NewFromUtf8Literal(isolate_, "DataCloneError"))
+        .Check();
+    err.As<v8::Object>()
+        ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "code"),
+              v8::Integer::New(isolate_, 25))
+        .Check();
+    isolate_->ThrowException(err);
+  }
+
+ private:
+  v8::Isolate *isolate_;
+};
+}  // namespace
+
+extern "C" napi_status nd_engine_structured_clone(napi_env env,
+                                                 napi_value value,
+                                                 napi_value *result) {
+  ND_PREAMBLE(env);
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  CloneDelegate delegate(isolate);
+  v8::ValueSerializer ser(isolate, &delegate);
+  ser.WriteHeader();
+  if (ser.WriteValue(context, nd_local(value)).IsNothing())
+    return nd_finish(env, tc, napi_generic_failure);
+  std::pair<uint8_t *, size_t> data = ser.Release();
+  v8::ValueDeserializer des(isolate, data.first, data.second);
+  v8::Local<v8::Value> out;
+  bool ok = des.ReadHeader(context).FromMaybe(false) &&
+            des.ReadValue(context).ToLocal(&out);
+  free(data.first);
+  if (!ok) return nd_finish(env, tc, napi_generic_failure);
+  *result = nd_value(out);
+  return nd_finish(env, tc, napi_ok);
+}

@@ -20,7 +20,12 @@ static void timers_on_timer(uv_timer_t *handle) {
   napi_get_reference_value(env, realm->timers_callback, &fn);
   napi_get_reference_value(env, realm->process, &recv);
   napi_create_double(env, (double)uv_now(realm->loop), &now);
-  int rc = nd_loop_make_callback(env, recv, fn, 1, &now, &ret);
+  /* A throwing timer was reported (and handled, or we would have exited):
+   * run the remaining due timers, as Node does. */
+  int rc;
+  do {
+    rc = nd_loop_make_callback(env, recv, fn, 1, &now, &ret);
+  } while (rc != 0 && !realm->exiting);
   double next = 0;
   if (rc == 0 && ret != NULL) next = nd_to_double(env, ret, 0);
   if (next != 0) {

@@ -41,7 +41,6 @@ const versions = {
   uv: info.uvVersion,
   zlib: '1.2.13',
   brotli: '1.0.9',
-  openssl: '3.0.0',
   llhttp: '8.1.0',
   nghttp2: '1.52.0',
   napi: '8',

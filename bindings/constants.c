@@ -58,9 +58,10 @@ napi_value nd_binding_constants_init(napi_env env, napi_value exports) {
   napi_value dl = object_with(env);
   napi_value fs = object_with(env);
 #define ND_SET(obj, name) nd_set_number(env, obj, #name, name);
-#define ND_SIG(name) ND_SET(signals, name)
-#define ND_ERR(name) ND_SET(errnos, name)
-#define ND_FS(name) ND_SET(fs, name)
+/* Stringify at this level: the names are macros themselves. */
+#define ND_SIG(name) nd_set_number(env, signals, #name, name);
+#define ND_ERR(name) nd_set_number(env, errnos, #name, name);
+#define ND_FS(name) nd_set_number(env, fs, #name, name);
   ND_SIGNALS(ND_SIG)
   ND_ERRNOS(ND_ERR)
   ND_FS_CONSTANTS(ND_FS)
@@ -96,11 +97,11 @@ napi_value nd_binding_constants_init(napi_env env, napi_value exports) {
   nd_set_number(env, priority, "PRIORITY_HIGH", UV_PRIORITY_HIGH);
   nd_set_number(env, priority, "PRIORITY_HIGHEST", UV_PRIORITY_HIGHEST);
 
-  ND_SET(dl, RTLD_LAZY)
-  ND_SET(dl, RTLD_NOW)
-  ND_SET(dl, RTLD_GLOBAL)
-  ND_SET(dl, RTLD_LOCAL)
-  ND_SET(dl, RTLD_DEEPBIND)
+  nd_set_number(env, dl, "RTLD_LAZY", RTLD_LAZY);
+  nd_set_number(env, dl, "RTLD_NOW", RTLD_NOW);
+  nd_set_number(env, dl, "RTLD_GLOBAL", RTLD_GLOBAL);
+  nd_set_number(env, dl, "RTLD_LOCAL", RTLD_LOCAL);
+  nd_set_number(env, dl, "RTLD_DEEPBIND", RTLD_DEEPBIND);
 #undef ND_SET
 
   nd_set_number(env, os, "UV_UDP_REUSEADDR", UV_UDP_REUSEADDR);

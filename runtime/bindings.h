@@ -20,6 +20,7 @@
   V(messaging)                                                                 \
   V(options)                                                                   \
   V(process_methods)                                                           \
+  V(signal_wrap)                                                               \
   V(timers)                                                                    \
   V(types)                                                                     \
   V(util)                                                                      \

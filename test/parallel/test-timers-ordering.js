@@ -24,7 +24,7 @@ setImmediate(() => {
   Promise.resolve().then(() => order.push('promise-in-immediate'));
 });
 
-setTimeout(common.mustCall(() => {
+process.on('exit', () => {
   assert.deepStrictEqual(order.slice(0, 5),
                          ['tick1', 'tick2', 'tick3', 'promise1', 'micro1']);
   const i = order.indexOf('immediate');
@@ -34,7 +34,7 @@ setTimeout(common.mustCall(() => {
   const timers = order.filter((x) => x[0] === 't' && /^t\d$/.test(x));
   assert.deepStrictEqual(timers, ['t0', 't1', 't2', 't3', 't4']);
   assert.ok(order.indexOf('short') < order.indexOf('t0'));
-}), 50);
+});
 
 // clearTimeout before it fires; unref'd timers do not keep the process alive.
 const cleared = setTimeout(common.mustNotCall(), 1);

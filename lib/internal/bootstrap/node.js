@@ -213,6 +213,14 @@ function emitProcessEvent(event) {
   process.on('warning', onWarning);
 }
 
+/* Signals: a handle per signal that has listeners. */
+{
+  const { startListeningIfSignal, stopListeningIfSignal } =
+    require('internal/process/signals');
+  process.on('newListener', startListeningIfSignal);
+  process.on('removeListener', stopListeningIfSignal);
+}
+
 /* stdio, created on first use. */
 {
   const stdio = require('internal/process/stdio');

@@ -1,0 +1,59 @@
+/* handle_wrap.h - the common base of every binding object that owns a libuv
+ * handle (signals, fs watchers, and later tcp/pipe/tty/udp/process): ties
+ * the uv handle's lifetime to its JS object and provides ref/unref/hasRef/
+ * close. Each wrapper struct embeds nd_handle_wrap_t first and the uv handle
+ * by value. */
+#ifndef NODUS_HANDLE_WRAP_H
+#define NODUS_HANDLE_WRAP_H
+
+#include <stdbool.h>
+
+#include <node_api.h>
+#include <uv.h>
+
+typedef struct nd_handle_wrap_s nd_handle_wrap_t;
+
+/* Called once the uv handle is closed, before the wrap is freed. */
+typedef void (*nd_handle_wrap_free_cb)(nd_handle_wrap_t *wrap);
+
+struct nd_handle_wrap_s {
+  napi_env env;
+  napi_ref object;    /* strong while the handle is open */
+  uv_handle_t *handle;
+  bool closing;
+  nd_handle_wrap_free_cb free_cb;
+};
+
+/* Binds `wrap` (whose uv handle is already initialised) to the JS object
+ * `self` with napi_wrap and a strong reference. Returns napi_ok or the
+ * failing status. */
+napi_status nd_handle_wrap_init(nd_handle_wrap_t *wrap, napi_env env,
+                                napi_value self, uv_handle_t *handle,
+                                nd_handle_wrap_free_cb free_cb);
+
+/* Returns the wrap behind `this` of a method call, or NULL after throwing
+ * a TypeError when `this` is not an open handle object. */
+nd_handle_wrap_t *nd_handle_wrap_unwrap(napi_env env, napi_callback_info info);
+
+/* JS methods shared by every handle class: close([callback]), ref(),
+ * unref(), hasRef(). close() calls this.onclose / the callback through the
+ * entry path once libuv has closed the handle. */
+napi_value nd_handle_wrap_close(napi_env env, napi_callback_info info);
+napi_value nd_handle_wrap_ref(napi_env env, napi_callback_info info);
+napi_value nd_handle_wrap_unref(napi_env env, napi_callback_info info);
+napi_value nd_handle_wrap_has_ref(napi_env env, napi_callback_info info);
+
+/* Calls this.<name>(args...) on the wrap's JS object through the entry
+ * path (nextTicks and microtasks drain afterwards). Returns 0, or -1 when
+ * the method is missing or threw. */
+int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,
+                        napi_value *argv);
+
+#define ND_HANDLE_WRAP_METHODS                                                 \
+  {"close", NULL, nd_handle_wrap_close, NULL, NULL, NULL, napi_default, NULL}, \
+  {"ref", NULL, nd_handle_wrap_ref, NULL, NULL, NULL, napi_default, NULL},     \
+  {"unref", NULL, nd_handle_wrap_unref, NULL, NULL, NULL, napi_default, NULL}, \
+  {"hasRef", NULL, nd_handle_wrap_has_ref, NULL, NULL, NULL, napi_default,     \
+   NULL}
+
+#endif /* NODUS_HANDLE_WRAP_H */

@@ -6,6 +6,9 @@
 #include "buffer_codec.h"
 
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 /* 16 invalid entries of a decode table. */
 #define BAD16                                                                  \
@@ -127,6 +130,160 @@ size_t nd_codec_utf8_incomplete_tail(const uint8_t *p, size_t n) {
   return 0;
 }
 
+/* Bytes of the longest prefix of p[0..avail) (avail >= 1, p[0] >= 0x80)
+ * that could start a valid sequence: 1 for a byte that never can. */
+static size_t utf8_maximal_prefix(const uint8_t *p, size_t avail) {
+  int len = utf8_sequence(p, avail);
+  if (len < 0) return (size_t)-len;
+  if (p[0] < 0xc2 || p[0] > 0xf4) return 1;
+  /* Invalid: count the continuation bytes accepted before the failure. */
+  uint8_t lo = 0x80, hi = 0xbf;
+  if (p[0] == 0xe0) lo = 0xa0;
+  if (p[0] == 0xed) hi = 0x9f;
+  if (p[0] == 0xf0) lo = 0x90;
+  if (p[0] == 0xf4) hi = 0x8f;
+  size_t k = 1;
+  while (k < avail && k < 4 && p[k] >= lo && p[k] <= hi) {
+    k++;
+    lo = 0x80;
+    hi = 0xbf;
+  }
+  return k;
+}
+
+size_t nd_codec_utf8_to_utf16(uint16_t *dst, const uint8_t *src, size_t n,
+                              uint16_t *all) {
+  size_t i = 0, o = 0;
+  uint16_t acc = 0;
+  while (i < n) {
+    if (i + 8 <= n && !(load64(src + i) & HIGH_BITS)) {
+      for (int k = 0; k < 8; k++) dst[o + k] = src[i + k];
+      i += 8;
+      o += 8;
+      continue;
+    }
+    uint32_t c = src[i];
+    if (c < 0x80) {
+      dst[o++] = (uint16_t)c;
+      i++;
+      continue;
+    }
+    int len = utf8_sequence(src + i, n - i);
+    if (len <= 0) {
+      dst[o++] = 0xFFFD;
+      acc |= 0xFFFD;
+      i += utf8_maximal_prefix(src + i, n - i);
+      continue;
+    }
+    if (len == 2) {
+      c = (c & 0x1f) << 6 | (src[i + 1] & 0x3f);
+    } else if (len == 3) {
+      c = (c & 0x0f) << 12 | (uint32_t)(src[i + 1] & 0x3f) << 6 |
+          (src[i + 2] & 0x3f);
+    } else {
+      c = (c & 0x07) << 18 | (uint32_t)(src[i + 1] & 0x3f) << 12 |
+          (uint32_t)(src[i + 2] & 0x3f) << 6 | (src[i + 3] & 0x3f);
+      c -= 0x10000;
+      dst[o++] = (uint16_t)(0xD800 | c >> 10);
+      c = 0xDC00 | (c & 0x3ff);
+    }
+    dst[o++] = (uint16_t)c;
+    acc |= (uint16_t)c;
+    i += (size_t)len;
+  }
+  *all = acc;
+  return o;
+}
+
+size_t nd_codec_utf16_utf8_length(const uint16_t *s, size_t n) {
+  size_t len = 0, surrogates = 0, i = 0;
+#if defined(__x86_64__)
+  const __m128i m80 = _mm_set1_epi16((short)0xff80);
+  const __m128i m800 = _mm_set1_epi16((short)0xf800);
+  const __m128i d800 = _mm_set1_epi16((short)0xd800);
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 8 <= n; i += 8) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i hi = _mm_and_si128(v, m800);
+    /* Each 16-bit lane adds two mask bits per condition that is false. */
+    unsigned ascii =
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, m80),
+                                                  zero));
+    unsigned small = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(hi, zero));
+    unsigned surr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(hi, d800));
+    len += 24 - (size_t)(__builtin_popcount(ascii) + __builtin_popcount(small))
+                  / 2;
+    surrogates |= surr;
+  }
+#endif
+  for (size_t j = i; j < n; j++) {
+    uint16_t u = s[j];
+    len += 1 + (u >= 0x80) + (u >= 0x800);
+    surrogates |= (u & 0xf800) == 0xd800;
+  }
+  if (surrogates) {
+    /* A valid pair is 4 bytes, not 3 + 3. */
+    for (size_t j = 0; j + 1 < n; j++) {
+      if ((s[j] & 0xfc00) == 0xd800 && (s[j + 1] & 0xfc00) == 0xdc00) {
+        len -= 2;
+        j++;
+      }
+    }
+  }
+  return len;
+}
+
+size_t nd_codec_utf16_to_utf8(uint8_t *dst, size_t cap, const uint16_t *s,
+                              size_t n, size_t *read) {
+  size_t i = 0, o = 0;
+  while (i < n) {
+#if defined(__x86_64__)
+    if (i + 8 <= n && o + 8 <= cap) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      __m128i ascii = _mm_cmpeq_epi16(
+        _mm_and_si128(v, _mm_set1_epi16((short)0xff80)),
+        _mm_setzero_si128());
+      if (_mm_movemask_epi8(ascii) == 0xffff) {
+        _mm_storel_epi64((__m128i *)(void *)(dst + o),
+                         _mm_packus_epi16(v, v));
+        i += 8;
+        o += 8;
+        continue;
+      }
+    }
+#endif
+    uint32_t u = s[i];
+    if (u < 0x80) {
+      if (o + 1 > cap) break;
+      dst[o++] = (uint8_t)u;
+      i++;
+    } else if (u < 0x800) {
+      if (o + 2 > cap) break;
+      dst[o++] = (uint8_t)(0xc0 | u >> 6);
+      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
+      i++;
+    } else if ((u & 0xfc00) == 0xd800 && i + 1 < n &&
+               (s[i + 1] & 0xfc00) == 0xdc00) {
+      if (o + 4 > cap) break;
+      u = 0x10000 + ((u - 0xd800) << 10) + (s[i + 1] - 0xdc00u);
+      dst[o++] = (uint8_t)(0xf0 | u >> 18);
+      dst[o++] = (uint8_t)(0x80 | ((u >> 12) & 0x3f));
+      dst[o++] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
+      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
+      i += 2;
+    } else {
+      if (o + 3 > cap) break;
+      if ((u & 0xf800) == 0xd800) u = 0xfffd; /* unpaired surrogate */
+      dst[o++] = (uint8_t)(0xe0 | u >> 12);
+      dst[o++] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
+      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
+      i++;
+    }
+  }
+  *read = i;
+  return o;
+}
+
 size_t nd_codec_utf8_units(const uint8_t *p, size_t n) {
   size_t units = 0;
   for (size_t i = 0; i < n; i++) {
@@ -150,11 +307,95 @@ size_t nd_codec_base64_encoded_len(size_t n, int url) {
   return n / 3 * 4 + (n % 3 ? n % 3 + 1 : 0);
 }
 
+#if defined(__x86_64__)
+/* 24 input bytes -> 32 characters per round with AVX2: a byte shuffle
+ * gathers each 3-byte group into a 32-bit lane, two multiplies move the
+ * four 6-bit fields into separate bytes, and a 16-entry table of offsets
+ * (picked by pshufb on a reduced index) turns them into ASCII. Returns the
+ * number of input bytes consumed (a multiple of 24). */
+__attribute__((target("avx2"))) static size_t
+base64_encode_avx2(uint8_t *dst, const uint8_t *src, size_t n, int url) {
+  const __m256i shuffle = _mm256_setr_epi8(
+    1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10,
+    1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+  const int8_t c62 = url ? '-' - 62 : '+' - 62;
+  const int8_t c63 = url ? '_' - 63 : '/' - 63;
+  const __m256i offsets = _mm256_setr_epi8(
+    'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+    '0' - 52, '0' - 52, '0' - 52, '0' - 52, c62, c63, 'A', 0, 0,
+    'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+    '0' - 52, '0' - 52, '0' - 52, '0' - 52, c62, c63, 'A', 0, 0);
+  size_t i = 0;
+  for (; i + 28 <= n; i += 24) {
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+    __m128i hi =
+      _mm_loadu_si128((const __m128i *)(const void *)(src + i + 12));
+    __m256i in =
+      _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1);
+    in = _mm256_shuffle_epi8(in, shuffle);
+    __m256i a = _mm256_mulhi_epu16(
+      _mm256_and_si256(in, _mm256_set1_epi32(0x0fc0fc00)),
+      _mm256_set1_epi32(0x04000040));
+    __m256i b = _mm256_mullo_epi16(
+      _mm256_and_si256(in, _mm256_set1_epi32(0x003f03f0)),
+      _mm256_set1_epi32(0x01000010));
+    __m256i idx = _mm256_or_si256(a, b);
+    __m256i reduced = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
+    __m256i upper = _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx);
+    reduced = _mm256_or_si256(
+      reduced, _mm256_and_si256(upper, _mm256_set1_epi8(13)));
+    __m256i out =
+      _mm256_add_epi8(idx, _mm256_shuffle_epi8(offsets, reduced));
+    _mm256_storeu_si256((__m256i *)(void *)(dst + i / 3 * 4), out);
+  }
+  return i;
+}
+#endif
+
+#if defined(__x86_64__)
+/* 48 input bytes -> 64 characters per round with AVX-512 VBMI: vpermb
+ * puts each 3-byte group a,b,c as c,b,a in a 32-bit lane (so the lane
+ * holds the 24-bit value), vpmultishiftqb pulls the four 6-bit fields out
+ * at bit offsets 18, 12, 6, 0 (vpermb only looks at the low 6 bits of an
+ * index), and a second vpermb maps them through the 64-character alphabet.
+ * Returns the input consumed (a multiple of 48). */
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) static size_t
+base64_encode_vbmi(uint8_t *dst, const uint8_t *src, size_t n, int url) {
+  static const uint8_t gather[64] = {
+    2, 1, 0, 0, 5, 4, 3, 3, 8, 7, 6, 6, 11, 10, 9, 9,
+    14, 13, 12, 12, 17, 16, 15, 15, 20, 19, 18, 18, 23, 22, 21, 21,
+    26, 25, 24, 24, 29, 28, 27, 27, 32, 31, 30, 30, 35, 34, 33, 33,
+    38, 37, 36, 36, 41, 40, 39, 39, 44, 43, 42, 42, 47, 46, 45, 45,
+  };
+  const __m512i order = _mm512_loadu_si512((const void *)gather);
+  const __m512i alphabet =
+    _mm512_loadu_si512((const void *)(url ? base64_url : base64_std));
+  const __m512i shifts = _mm512_set1_epi64(0x20262c3200060c12LL);
+  size_t i = 0;
+  for (; i + 64 <= n; i += 48) {
+    __m512i in = _mm512_loadu_si512((const void *)(src + i));
+    in = _mm512_permutexvar_epi8(order, in);
+    __m512i idx = _mm512_multishift_epi64_epi8(shifts, in);
+    _mm512_storeu_si512((void *)(dst + i / 3 * 4),
+                        _mm512_permutexvar_epi8(idx, alphabet));
+  }
+  return i;
+}
+#endif
+
 size_t nd_codec_base64_encode(uint8_t *dst, const uint8_t *src, size_t n,
                               int url) {
   const char *tab = url ? base64_url : base64_std;
-  uint8_t *out = dst;
   size_t i = 0;
+#if defined(__x86_64__)
+  if (n >= 64) {
+    if (__builtin_cpu_supports("avx512vbmi"))
+      i = base64_encode_vbmi(dst, src, n, url);
+    if (n - i >= 28 && __builtin_cpu_supports("avx2"))
+      i += base64_encode_avx2(dst + i / 3 * 4, src + i, n - i, url);
+  }
+#endif
+  uint8_t *out = dst + i / 3 * 4;
   /* 6 input bytes -> 8 output characters per round. */
   for (; i + 6 <= n; i += 6) {
     uint32_t a = (uint32_t)src[i] << 16 | (uint32_t)src[i + 1] << 8 |
@@ -194,10 +435,155 @@ size_t nd_codec_base64_encode(uint8_t *dst, const uint8_t *src, size_t n,
   return (size_t)(out - dst);
 }
 
+#if defined(__x86_64__)
+#define REPEAT16(...) __VA_ARGS__, __VA_ARGS__
+
+/* Sextet values of 32 characters of either base64 alphabet. A character is
+ * valid when the bit of its high-nibble class is clear in the mask looked
+ * up by its low nibble; *bad gets a nonzero byte for each invalid one. The
+ * value is the character plus an offset chosen by the high nibble (by the
+ * low nibble for '+', '-', '/'; '_' is patched). */
+__attribute__((target("avx2"))) static inline __m256i
+base64_values_avx2(__m256i in, __m256i *bad) {
+  const __m256i lut_lo = _mm256_setr_epi8(REPEAT16(
+    (char)0x85, (char)0x81, (char)0x81, (char)0x81, (char)0x81, (char)0x81,
+    (char)0x81, (char)0x81, (char)0x81, (char)0x81, (char)0x83, (char)0x9A,
+    (char)0x9B, (char)0x9A, (char)0x9B, (char)0x92));
+  const __m256i lut_hi = _mm256_setr_epi8(REPEAT16(
+    (char)0x80, (char)0x80, 0x01, 0x02, 0x04, 0x08, 0x04, 0x10, (char)0x80,
+    (char)0x80, (char)0x80, (char)0x80, (char)0x80, (char)0x80, (char)0x80,
+    (char)0x80));
+  const __m256i roll_hi = _mm256_setr_epi8(REPEAT16(
+    0, 0, 0, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0));
+  const __m256i roll_sym = _mm256_setr_epi8(REPEAT16(
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 19, 0, 17, 0, 16));
+  const __m256i nibble = _mm256_set1_epi8(0x0f);
+  __m256i hi = _mm256_and_si256(_mm256_srli_epi32(in, 4), nibble);
+  __m256i lo = _mm256_and_si256(in, nibble);
+  *bad = _mm256_and_si256(_mm256_shuffle_epi8(lut_lo, lo),
+                          _mm256_shuffle_epi8(lut_hi, hi));
+  __m256i off = _mm256_shuffle_epi8(roll_hi, hi);
+  __m256i sym = _mm256_cmpeq_epi8(hi, _mm256_set1_epi8(2));
+  off = _mm256_add_epi8(
+    off, _mm256_and_si256(sym, _mm256_shuffle_epi8(roll_sym, lo)));
+  __m256i under = _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x5f));
+  off = _mm256_add_epi8(off, _mm256_and_si256(under, _mm256_set1_epi8(33)));
+  return _mm256_add_epi8(in, off);
+}
+
+/* Packs 32 sextets into 24 bytes at dst. */
+__attribute__((target("avx2"))) static inline void
+base64_pack_avx2(uint8_t *dst, __m256i v) {
+  const __m256i pack = _mm256_setr_epi8(REPEAT16(
+    2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1));
+  v = _mm256_maddubs_epi16(v, _mm256_set1_epi32(0x01400140));
+  v = _mm256_madd_epi16(v, _mm256_set1_epi32(0x00011000));
+  v = _mm256_shuffle_epi8(v, pack);
+  v = _mm256_permutevar8x32_epi32(v, _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7,
+                                                       7));
+  _mm_storeu_si128((__m128i *)(void *)dst, _mm256_castsi256_si128(v));
+  _mm_storel_epi64((__m128i *)(void *)(dst + 16),
+                   _mm256_extracti128_si256(v, 1));
+}
+
+/* 32 characters -> 24 bytes per round while every character is valid.
+ * Returns the input consumed; *out gets the bytes written. */
+__attribute__((target("avx2"))) static size_t
+base64_decode_avx2(uint8_t *dst, size_t cap, const uint8_t *src, size_t n,
+                   size_t *out) {
+  size_t i = 0, o = 0;
+  for (; i + 32 <= n && o + 24 <= cap; i += 32, o += 24) {
+    __m256i bad;
+    __m256i v = base64_values_avx2(
+      _mm256_loadu_si256((const __m256i *)(const void *)(src + i)), &bad);
+    if (!_mm256_testz_si256(bad, bad)) break;
+    base64_pack_avx2(dst + o, v);
+  }
+  *out = o;
+  return i;
+}
+
+/* Appends the sextets of the valid characters of src[0..n) (n a multiple
+ * of 32) to sx, which has 8 bytes of slack; returns how many. pext does
+ * the left-packing, 8 characters at a time. */
+__attribute__((target("avx2,bmi2,popcnt"))) static size_t
+base64_gather_avx2(uint8_t *sx, const uint8_t *src, size_t n) {
+  size_t have = 0;
+  for (size_t i = 0; i < n; i += 32) {
+    __m256i bad;
+    __m256i v = base64_values_avx2(
+      _mm256_loadu_si256((const __m256i *)(const void *)(src + i)), &bad);
+    uint32_t valid = (uint32_t)_mm256_movemask_epi8(
+      _mm256_cmpeq_epi8(bad, _mm256_setzero_si256()));
+    uint64_t lanes[4];
+    _mm256_storeu_si256((__m256i *)(void *)lanes, v);
+    for (int q = 0; q < 4; q++) {
+      uint64_t m = (valid >> (8 * q)) & 0xff;
+      uint64_t bytes = _pdep_u64(m, 0x0101010101010101ULL) * 0xff;
+      uint64_t packed = _pext_u64(lanes[q], bytes);
+      memcpy(sx + have, &packed, 8);
+      have += (size_t)__builtin_popcountll(m);
+    }
+  }
+  return have;
+}
+
+/* Decodes sextets 32 at a time while 24 more bytes fit; returns how many
+ * sextets were used and advances *o. */
+__attribute__((target("avx2"))) static size_t
+base64_pack_sextets_avx2(uint8_t *dst, size_t cap, const uint8_t *sx,
+                         size_t have, size_t *o) {
+  size_t g = 0;
+  for (; g + 32 <= have && *o + 24 <= cap; g += 32, *o += 24)
+    base64_pack_avx2(dst + *o,
+                     _mm256_loadu_si256((const __m256i *)(const void *)
+                                          (sx + g)));
+  return g;
+}
+
+#undef REPEAT16
+#endif
+
+/* Appends the sextets of the valid characters of src[0..n) to sx (which
+ * has 8 bytes of slack); returns how many. */
+static size_t base64_gather(uint8_t *sx, const uint8_t *src, size_t n,
+                            int fast) {
+  size_t have = 0, j = 0;
+#if defined(__x86_64__)
+  if (fast) {
+    j = n & ~(size_t)31;
+    have = base64_gather_avx2(sx, src, j);
+  }
+#else
+  (void)fast;
+#endif
+  for (; j < n; j++) {
+    uint8_t v = unbase64[src[j]];
+    sx[have] = v;
+    have += v < 64;
+  }
+  return have;
+}
+
+/* Writes the bytes of one group of four sextets, as far as cap allows. */
+static size_t put_group(uint8_t *dst, size_t o, size_t cap, uint32_t acc) {
+  dst[o++] = (uint8_t)(acc >> 16);
+  if (o < cap) dst[o++] = (uint8_t)(acc >> 8);
+  if (o < cap) dst[o++] = (uint8_t)acc;
+  return o;
+}
+
 size_t nd_codec_base64_decode(uint8_t *dst, size_t cap, const uint8_t *src,
                               size_t n) {
   size_t i = 0, o = 0;
-  /* Fast path: 8 valid characters -> 6 bytes. */
+  int fast = 0;
+#if defined(__x86_64__)
+  if (n >= 64 && __builtin_cpu_supports("avx2")) {
+    fast = __builtin_cpu_supports("bmi2") && !__builtin_cpu_is("amd");
+    if (cap >= 48) i = base64_decode_avx2(dst, cap, src, n, &o);
+  }
+#endif
+  /* 8 valid characters -> 6 bytes. */
   while (i + 8 <= n && o + 6 <= cap) {
     uint32_t a = unbase64[src[i]], b = unbase64[src[i + 1]],
              c = unbase64[src[i + 2]], d = unbase64[src[i + 3]],
@@ -215,28 +601,34 @@ size_t nd_codec_base64_decode(uint8_t *dst, size_t cap, const uint8_t *src,
     i += 8;
     o += 6;
   }
-  /* General path: skip foreign characters, stop at '='. */
-  uint32_t acc = 0;
-  int k = 0;
-  for (; i < n && o < cap; i++) {
-    uint8_t v = unbase64[src[i]];
-    if (v & 0x80) {
-      if (src[i] == '=') break;
-      continue;
+  /* The rest may hold foreign characters: '=' ends the data, the others
+   * are dropped. The sextets of each chunk are gathered into `sx` and
+   * decoded four at a time. */
+  const uint8_t *eq = memchr(src + i, '=', n - i);
+  size_t end = eq ? (size_t)(eq - src) : n;
+  uint8_t sx[1024 + 3 + 8];
+  size_t have = 0;
+  while (i < end && o < cap) {
+    size_t chunk = end - i < 1024 ? end - i : 1024;
+    have += base64_gather(sx + have, src + i, chunk, fast);
+    i += chunk;
+    size_t g = 0;
+#if defined(__x86_64__)
+    if (fast) g = base64_pack_sextets_avx2(dst, cap, sx, have, &o);
+#endif
+    for (; g + 4 <= have && o < cap; g += 4) {
+      uint32_t acc = (uint32_t)sx[g] << 18 | (uint32_t)sx[g + 1] << 12 |
+                     (uint32_t)sx[g + 2] << 6 | sx[g + 3];
+      o = put_group(dst, o, cap, acc);
     }
-    acc = acc << 6 | v;
-    if (++k == 4) {
-      dst[o++] = (uint8_t)(acc >> 16);
-      if (o < cap) dst[o++] = (uint8_t)(acc >> 8);
-      if (o < cap) dst[o++] = (uint8_t)acc;
-      acc = 0;
-      k = 0;
-    }
+    memmove(sx, sx + g, have - g);
+    have -= g;
   }
-  if (k >= 2 && o < cap) {
-    acc <<= 6 * (4 - k);
+  if (have >= 2 && have < 4 && o < cap) {
+    uint32_t acc = (uint32_t)sx[0] << 18 | (uint32_t)sx[1] << 12;
+    if (have == 3) acc |= (uint32_t)sx[2] << 6;
     dst[o++] = (uint8_t)(acc >> 16);
-    if (k == 3 && o < cap) dst[o++] = (uint8_t)(acc >> 8);
+    if (have == 3 && o < cap) dst[o++] = (uint8_t)(acc >> 8);
   }
   return o;
 }

@@ -19,6 +19,23 @@ int nd_codec_is_utf8(const uint8_t *p, size_t n);
  * sequence that is still incomplete but could become valid (0..3). */
 size_t nd_codec_utf8_incomplete_tail(const uint8_t *p, size_t n);
 
+/* Decodes UTF-8 to UTF-16 into dst (room for n units) the WHATWG way: each
+ * maximal invalid subsequence becomes one U+FFFD. *all gets the OR of the
+ * non-ASCII units written (< 0x100 means the text fits Latin-1). Returns
+ * the number of units written. */
+size_t nd_codec_utf8_to_utf16(uint16_t *dst, const uint8_t *src, size_t n,
+                              uint16_t *all);
+
+/* UTF-8 length of n UTF-16 code units: an unpaired surrogate counts as
+ * U+FFFD (3 bytes), a pair as 4. */
+size_t nd_codec_utf16_utf8_length(const uint16_t *s, size_t n);
+
+/* Encodes UTF-16 as UTF-8 into dst[0..cap) without splitting a character;
+ * unpaired surrogates become U+FFFD. *read gets the code units consumed.
+ * Returns the bytes written. */
+size_t nd_codec_utf16_to_utf8(uint8_t *dst, size_t cap, const uint16_t *s,
+                              size_t n, size_t *read);
+
 /* Returns the number of UTF-16 code units that the UTF-8 in p[0..n)
  * stands for (4-byte sequences count 2). p must be well-formed. */
 size_t nd_codec_utf8_units(const uint8_t *p, size_t n);

@@ -52,6 +52,31 @@ static napi_value latin1_string(napi_env env, const uint8_t *p, size_t n) {
   return r;
 }
 
+/* A string from non-ASCII UTF-8: decoded here in one pass (V8's decoder
+ * makes two), as Latin-1 when every character fits. */
+static napi_value utf8_string(napi_env env, const uint8_t *data, size_t n) {
+  uint16_t stack[ND_STACK_SCRATCH / 2];
+  napi_value r = NULL;
+  uint16_t all;
+  uint16_t *units = n <= ND_STACK_SCRATCH / 2 ? stack : malloc(2 * n);
+  if (units == NULL) {
+    napi_throw_error(env, "ERR_MEMORY_ALLOCATION_FAILED",
+                     "Failed to allocate memory");
+    return NULL;
+  }
+  size_t len = nd_codec_utf8_to_utf16(units, data, n, &all);
+  napi_status s;
+  if (all < 0x100) {
+    uint8_t *bytes = (uint8_t *)units; /* narrow in place */
+    for (size_t i = 0; i < len; i++) bytes[i] = (uint8_t)units[i];
+    s = napi_create_string_latin1(env, (const char *)bytes, len, &r);
+  } else {
+    s = napi_create_string_utf16(env, (const char16_t *)units, len, &r);
+  }
+  if (units != stack) free(units);
+  return s == napi_ok ? r : NULL;
+}
+
 napi_value nd_string_decode(napi_env env, int enc, const uint8_t *data,
                             size_t n) {
   uint8_t stack[ND_STACK_SCRATCH];
@@ -66,12 +91,7 @@ napi_value nd_string_decode(napi_env env, int enc, const uint8_t *data,
     case ND_ENC_UTF8:
       if (n > ND_STRING_MAX_LENGTH) return too_long(env);
       if (nd_codec_is_ascii(data, n)) return latin1_string(env, data, n);
-      if (enc == ND_ENC_UTF8) {
-        if (napi_create_string_utf8(env, (const char *)data, n, &r) !=
-            napi_ok)
-          return NULL;
-        return r;
-      }
+      if (enc == ND_ENC_UTF8) return utf8_string(env, data, n);
       if ((tmp = scratch_alloc(env, stack, n)) == NULL) return NULL;
       nd_codec_ascii_strip(tmp, data, n);
       r = latin1_string(env, tmp, n);

@@ -77,8 +77,8 @@ const {
   validateString,
 } = require('internal/validators');
 
+const { isAnyArrayBuffer } = internalBinding('types');
 const {
-  isAnyArrayBuffer,
   isArrayBufferView,
   isTypedArray,
   isUint8Array,

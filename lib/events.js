@@ -271,7 +271,7 @@ proto.emit = function emit(type, ...args) {
   if (handler === undefined) return false;
 
   if (typeof handler === 'function') {
-    const ret = ReflectApply(handler, this, args);
+    const ret = handler.apply(this, args);
     if (ret !== undefined && ret !== null) {
       watchReturnedPromise(this, ret, type, args);
     }

@@ -19,8 +19,10 @@
   V(fs)                                                                        \
   V(messaging)                                                                 \
   V(options)                                                                   \
+  V(os)                                                                        \
   V(process_methods)                                                           \
   V(signal_wrap)                                                               \
+  V(spawn_sync)                                                                \
   V(timers)                                                                    \
   V(types)                                                                     \
   V(util)                                                                      \

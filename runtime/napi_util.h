@@ -51,6 +51,6 @@ void nd_set_bool(napi_env env, napi_value obj, const char *name, bool v);
 
 /* A method entry of a static binding table. */
 #define ND_METHOD(name, fn)                                                    \
-  { name, NULL, fn, NULL, NULL, NULL, napi_default, NULL }
+  { name, NULL, fn, NULL, NULL, NULL, napi_default_jsproperty, NULL }
 
 #endif /* NODUS_NAPI_UTIL_H */

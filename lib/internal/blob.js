@@ -42,10 +42,8 @@ const {
   },
 } = require('internal/errors');
 const { validateDictionary } = require('internal/validators');
-const {
-  isAnyArrayBuffer,
-  isArrayBufferView,
-} = require('internal/util/types');
+const { isAnyArrayBuffer } = internalBinding('types');
+const { isArrayBufferView } = require('internal/util/types');
 
 const { encodeUtf8String } = internalBinding('encoding');
 

@@ -33,8 +33,8 @@ const {
   kValidateObjectAllowArray,
   kValidateObjectAllowFunction,
 } = require('internal/validators');
+const { isAnyArrayBuffer } = internalBinding('types');
 const {
-  isAnyArrayBuffer,
   isArrayBufferView,
   isUint8Array,
 } = require('internal/util/types');

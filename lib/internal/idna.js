@@ -1,5 +1,4 @@
-// internal/idna: UTS #46 processing (nontransitional, CheckBidi,
-// CheckJoiners, no STD3 rules) as the URL Standard's domain to ASCII uses.
+// internal/idna: UTS #46 domain processing as Node 18's URL code does it.
 'use strict';
 
 const {

@@ -1,7 +1,11 @@
 // internal/idna_data: Unicode 15.0 tables for UTS #46 (generated data).
 'use strict';
 
-/* Run-length tables: each run is <length in base 36><class letter>,
+/* Derived from Unicode 15.0 data files: IdnaMappingTable.txt (UTS #46),
+ * UnicodeData.txt (Bidi_Class, Canonical_Combining_Class, General_Category)
+ * and ArabicShaping.txt (Joining_Type). Regenerate rather than edit.
+ *
+ * Run-length tables: each run is <length in base 36><class letter>,
  * starting at U+0000.
  *  uts46: IDNA mapping status, V valid (deviations and STD3 rules
  *    relaxed), M mapped, I ignored, X disallowed.

@@ -1,5 +1,4 @@
-// internal/punycode: RFC 3492 Punycode and the punycode module's API
-// (used by the public, deprecated `punycode` module and by IDNA).
+// internal/punycode: RFC 3492 Punycode and the punycode module's API.
 'use strict';
 
 const {

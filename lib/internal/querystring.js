@@ -1,5 +1,4 @@
-// internal/querystring: percent-encoding tables and helpers shared by
-// querystring and url.
+// internal/querystring: percent-encoding tables shared by querystring/url.
 'use strict';
 
 const {

@@ -1,5 +1,4 @@
-// internal/url: the WHATWG URL class and the url module's helpers
-// (file URL conversion, domainTo*, urlToHttpOptions, blob: URLs).
+// internal/url: WHATWG URL, file URL helpers, domainTo*, blob: URLs.
 'use strict';
 
 const {

@@ -1,5 +1,4 @@
-// internal/url/host: the URL Standard's host parser and serializer
-// (domains via IDNA, IPv4 with hex/octal/short forms, IPv6, opaque hosts).
+// internal/url/host: the URL Standard's host parser and serializer.
 'use strict';
 
 const {

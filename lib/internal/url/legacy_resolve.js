@@ -1,5 +1,4 @@
-// internal/url/legacy_resolve: Url#resolveObject(), the legacy (pre-WHATWG)
-// relative URL resolution with Node's historical quirks.
+// internal/url/legacy_resolve: legacy Url#resolveObject() with its quirks.
 'use strict';
 
 const {

@@ -1,5 +1,4 @@
-// internal/url/parser: the URL Standard's basic URL parser (state machine
-// with state overrides), URL record serializer and origin.
+// internal/url/parser: the URL Standard's basic URL parser and serializer.
 'use strict';
 
 const {

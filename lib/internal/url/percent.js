@@ -1,5 +1,4 @@
-// internal/url/percent: the URL Standard's percent-encode sets, UTF-8
-// percent-encoding/decoding and USVString conversion.
+// internal/url/percent: percent-encode sets, UTF-8 coding, USVStrings.
 'use strict';
 
 const {

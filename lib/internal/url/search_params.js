@@ -1,5 +1,4 @@
-// internal/url/search_params: URLSearchParams, its iterators and the
-// application/x-www-form-urlencoded parser and serializer.
+// internal/url/search_params: URLSearchParams and form-urlencoded coding.
 'use strict';
 
 const {

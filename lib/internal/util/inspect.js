@@ -960,6 +960,5 @@ module.exports = {
   stripVTControlCharacters,
   stylizeWithColor,
   stylizeNoColor,
-  kArrayType,
   builtInObjects,
 };

@@ -4,6 +4,7 @@
 const {
   ArrayBufferIsView,
   ObjectAssign,
+  ObjectGetOwnPropertyNames,
   SymbolFor,
   TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
@@ -72,7 +73,15 @@ function isCryptoKey(obj) {
   return obj != null && obj[kCryptoKeyBrand] === true;
 }
 
-module.exports = ObjectAssign({}, internalBinding('types'), {
+// The native checks (copied by name: binding methods may be
+// non-enumerable), then the JS ones.
+const types = {};
+const binding = internalBinding('types');
+for (const name of ObjectGetOwnPropertyNames(binding)) {
+  if (typeof binding[name] === 'function') types[name] = binding[name];
+}
+
+module.exports = ObjectAssign(types, {
   isArrayBufferView,
   isTypedArray,
   isUint8Array,

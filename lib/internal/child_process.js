@@ -1,0 +1,374 @@
+'use strict';
+// internal/child_process.js - option normalization shared by the spawn
+// family, stdio descriptions and the synchronous engine behind spawnSync.
+
+const {
+  ArrayIsArray,
+  ArrayPrototypeJoin,
+  ArrayPrototypePush,
+  ArrayPrototypeSlice,
+  ArrayPrototypeUnshift,
+  NumberIsInteger,
+  ObjectAssign,
+  StringPrototypeIncludes,
+} = primordials;
+
+const {
+  errnoException,
+  genericNodeError,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_SYNC_FORK_INPUT,
+    ERR_IPC_SYNC_FORK,
+    ERR_OUT_OF_RANGE,
+  },
+} = require('internal/errors');
+const {
+  validateBoolean,
+  validateFunction,
+  validateObject,
+  validateString,
+} = require('internal/validators');
+const { convertToValidSignal, kEmptyObject } = require('internal/util');
+const { isArrayBufferView, isUint8Array } = require('internal/util/types');
+
+let spawnSyncBinding;
+let BufferCtor;
+
+function lazyBuffer() {
+  BufferCtor ??= require('buffer').Buffer;
+  return BufferCtor;
+}
+
+/* Throws ERR_INVALID_ARG_VALUE when string `arg` holds a NUL byte. */
+function validateArgumentNullCheck(arg, propName) {
+  if (typeof arg === 'string' && StringPrototypeIncludes(arg, '\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE(propName, arg,
+                                    'must be a string without null bytes');
+  }
+}
+
+function validateArgumentsNullCheck(args, propName) {
+  for (let i = 0; i < args.length; ++i) {
+    validateArgumentNullCheck(args[i], `${propName}[${i}]`);
+  }
+}
+
+/* The cwd option as a path string: accepts a string, a Uint8Array or a
+ * file: URL (as fs paths do). */
+function validateCwd(cwd) {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  if (BuiltinModule.exists('internal/fs/utils')) {
+    const path = require('internal/fs/utils').getValidatedPath(cwd,
+                                                               'options.cwd');
+    return typeof path === 'string' ? path : `${path}`;
+  }
+  cwd = require('internal/url').toPathIfFileURL(cwd);
+  if (typeof cwd !== 'string' && !isUint8Array(cwd)) {
+    throw new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'],
+                                   cwd);
+  }
+  const str = typeof cwd === 'string' ? cwd :
+    lazyBuffer().from(cwd.buffer, cwd.byteOffset, cwd.length).toString();
+  if (StringPrototypeIncludes(str, '\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE('options.cwd', cwd,
+                                    'must be a string or Uint8Array ' +
+                                    'without null bytes');
+  }
+  return str;
+}
+
+/* normalizeSpawnArguments(file, args, options) -> { ...options, file,
+ * args (argv including argv[0]), cwd, envPairs, detached, windowsHide,
+ * windowsVerbatimArguments }. Validates like Node; `shell` rewrites the
+ * command into `/bin/sh -c "file args..."`. */
+function normalizeSpawnArguments(file, args, options) {
+  validateString(file, 'file');
+  validateArgumentNullCheck(file, 'file');
+  if (file.length === 0) {
+    throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
+  }
+
+  if (ArrayIsArray(args)) {
+    args = ArrayPrototypeSlice(args);
+  } else if (args == null) {
+    args = [];
+  } else if (typeof args !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('args', 'object', args);
+  } else {
+    options = args;
+    args = [];
+  }
+  validateArgumentsNullCheck(args, 'args');
+
+  if (options === undefined) {
+    options = kEmptyObject;
+  } else {
+    validateObject(options, 'options');
+  }
+
+  let cwd = options.cwd;
+  if (cwd != null) cwd = validateCwd(cwd);
+
+  if (options.detached != null) {
+    validateBoolean(options.detached, 'options.detached');
+  }
+  if (options.uid != null && !isInt32Number(options.uid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
+  }
+  if (options.gid != null && !isInt32Number(options.gid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
+  }
+  if (options.shell != null &&
+      typeof options.shell !== 'boolean' &&
+      typeof options.shell !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'],
+                                   options.shell);
+  }
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    validateArgumentNullCheck(options.argv0, 'options.argv0');
+  }
+  if (options.windowsHide != null) {
+    validateBoolean(options.windowsHide, 'options.windowsHide');
+  }
+  let { windowsVerbatimArguments } = options;
+  if (windowsVerbatimArguments != null) {
+    validateBoolean(windowsVerbatimArguments,
+                    'options.windowsVerbatimArguments');
+  }
+
+  if (options.shell) {
+    validateArgumentNullCheck(options.shell, 'options.shell');
+    const command = args.length === 0 ? file :
+      `${file} ${ArrayPrototypeJoin(args, ' ')}`;
+    if (typeof options.shell === 'string') {
+      file = options.shell;
+    } else if (process.platform === 'android') {
+      file = '/system/bin/sh';
+    } else {
+      file = '/bin/sh';
+    }
+    args = ['-c', command];
+    windowsVerbatimArguments = false;
+  }
+
+  ArrayPrototypeUnshift(args, typeof options.argv0 === 'string' ?
+    options.argv0 : file);
+
+  const env = options.env || process.env;
+  const envPairs = [];
+  // Inherited keys count too, as for-in sees them.
+  for (const key in env) {
+    const value = env[key];
+    if (value !== undefined) {
+      validateArgumentNullCheck(key, `options.env['${key}']`);
+      validateArgumentNullCheck(value, `options.env['${key}']`);
+      ArrayPrototypePush(envPairs, `${key}=${value}`);
+    }
+  }
+
+  return {
+    // A shallow copy: the user's options object is left alone.
+    ...options,
+    args,
+    cwd,
+    detached: !!options.detached,
+    envPairs,
+    file,
+    windowsHide: !!options.windowsHide,
+    windowsVerbatimArguments: !!windowsVerbatimArguments,
+  };
+}
+
+function isInt32Number(value) {
+  return typeof value === 'number' && value === (value | 0);
+}
+
+/* normalizeExecArgs(command, options, callback) -> { file: command,
+ * options (a copy, with shell true unless a shell path was given),
+ * callback }. */
+function normalizeExecArgs(command, options, callback) {
+  validateString(command, 'command');
+  validateArgumentNullCheck(command, 'command');
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  options = { ...options };
+  options.shell = typeof options.shell === 'string' ? options.shell : true;
+  return { file: command, options, callback };
+}
+
+/* normalizeExecFileArgs(file, args, options, callback) -> { file, args,
+ * options, callback } with the optional arguments shifted into place. */
+function normalizeExecFileArgs(file, args, options, callback) {
+  if (ArrayIsArray(args)) {
+    args = ArrayPrototypeSlice(args);
+  } else if (args != null && typeof args === 'object') {
+    callback = options;
+    options = args;
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
+  }
+  if (args == null) args = [];
+  if (typeof options === 'function') {
+    callback = options;
+  } else if (options != null) {
+    validateObject(options, 'options');
+  }
+  if (options == null) options = kEmptyObject;
+  if (callback != null) validateFunction(callback, 'callback');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    validateArgumentNullCheck(options.argv0, 'options.argv0');
+  }
+  return { file, args, options, callback };
+}
+
+/* Throws unless timeout is null/undefined or an unsigned integer. */
+function validateTimeout(timeout) {
+  if (timeout != null && !(NumberIsInteger(timeout) && timeout >= 0)) {
+    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
+  }
+}
+
+/* Throws unless maxBuffer is null/undefined or a number >= 0. */
+function validateMaxBuffer(maxBuffer) {
+  if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
+    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number',
+                               maxBuffer);
+  }
+}
+
+/* The kill signal as a number (undefined stays undefined). */
+function sanitizeKillSignal(killSignal) {
+  if (typeof killSignal === 'string' || typeof killSignal === 'number') {
+    return convertToValidSignal(killSignal);
+  } else if (killSignal != null) {
+    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'],
+                                   killSignal);
+  }
+}
+
+/* getValidStdio(stdio, sync) -> { stdio: [{ type, ... }], ipc, ipcFd }:
+ * expands 'pipe'/'inherit'/'ignore'/'overlapped' and arrays of those, fds,
+ * objects with an fd, and (sync only) Buffers/strings as stdin input. */
+function getValidStdio(stdio, sync) {
+  if (typeof stdio === 'string') {
+    switch (stdio) {
+      case 'ignore':
+      case 'pipe':
+      case 'overlapped':
+      case 'inherit':
+        stdio = [stdio, stdio, stdio];
+        break;
+      default:
+        throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+    }
+  } else if (!ArrayIsArray(stdio)) {
+    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  } else {
+    stdio = ArrayPrototypeSlice(stdio);
+  }
+  while (stdio.length < 3) ArrayPrototypePush(stdio, undefined);
+
+  const result = [];
+  for (let i = 0; i < stdio.length; i++) {
+    let item = stdio[i];
+    if (item == null) item = i < 3 ? 'pipe' : 'ignore';
+    if (item === 'ignore') {
+      ArrayPrototypePush(result, { type: 'ignore' });
+    } else if (item === 'pipe' || item === 'overlapped') {
+      ArrayPrototypePush(result, {
+        type: item === 'overlapped' ? 'overlapped' : 'pipe',
+        readable: i === 0,
+        writable: i !== 0,
+      });
+    } else if (item === 'ipc') {
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      throw new ERR_INVALID_ARG_VALUE('stdio', item);
+    } else if (item === 'inherit') {
+      ArrayPrototypePush(result, { type: 'inherit', fd: i });
+    } else if (typeof item === 'number' || typeof item.fd === 'number') {
+      ArrayPrototypePush(result, {
+        type: 'fd',
+        fd: typeof item === 'number' ? item : item.fd,
+      });
+    } else if (isArrayBufferView(item) || typeof item === 'string') {
+      if (!sync) throw new ERR_INVALID_SYNC_FORK_INPUT(
+        require('internal/util/inspect').inspect(item));
+      ArrayPrototypePush(result, {
+        type: 'pipe',
+        readable: i === 0,
+        writable: i !== 0,
+        input: item,
+      });
+    } else {
+      throw new ERR_INVALID_ARG_VALUE('stdio', item);
+    }
+  }
+  return { stdio: result, ipc: undefined, ipcFd: undefined };
+}
+
+/* spawnSync(options) -> { error?, status, signal, output, pid, stdout,
+ * stderr } from normalized options: outputs decoded with options.encoding
+ * (unless 'buffer'), and a binding errno turned into an Error with
+ * syscall `spawnSync <file>`, path and spawnargs. */
+function spawnSync(options) {
+  spawnSyncBinding ??= internalBinding('spawn_sync');
+  const result = spawnSyncBinding.spawn(options);
+  const { encoding } = options;
+  if (result.output && encoding && encoding !== 'buffer') {
+    for (let i = 0; i < result.output.length; i++) {
+      if (!result.output[i]) continue;
+      result.output[i] = result.output[i].toString(encoding);
+    }
+  }
+  result.stdout = result.output && result.output[1];
+  result.stderr = result.output && result.output[2];
+  if (result.error) {
+    result.error = errnoException(result.error, `spawnSync ${options.file}`);
+    result.error.path = options.file;
+    result.error.spawnargs = ArrayPrototypeSlice(options.args, 1);
+  }
+  return result;
+}
+
+/* The error execSync/execFileSync throw for a spawnSync result, or
+ * undefined when the command succeeded: the spawn error itself, or
+ * `Command failed: <cmd>` plus the child's stderr; either carries the
+ * result's fields (status, signal, output, pid, stdout, stderr). */
+function checkExecSyncError(ret, args, cmd) {
+  let err;
+  if (ret.error) {
+    err = ret.error;
+    ObjectAssign(err, ret);
+  } else if (ret.status !== 0) {
+    let msg = 'Command failed: ';
+    msg += cmd || ArrayPrototypeJoin(args, ' ');
+    if (ret.stderr && ret.stderr.length > 0) {
+      msg += `\n${ret.stderr.toString()}`;
+    }
+    err = genericNodeError(msg, ret);
+  }
+  return err;
+}
+
+module.exports = {
+  checkExecSyncError,
+  getValidStdio,
+  normalizeExecArgs,
+  normalizeExecFileArgs,
+  normalizeSpawnArguments,
+  sanitizeKillSignal,
+  spawnSync,
+  validateArgumentNullCheck,
+  validateArgumentsNullCheck,
+  validateMaxBuffer,
+  validateTimeout,
+};

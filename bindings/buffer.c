@@ -191,8 +191,7 @@ static napi_value buffer_byte_length_utf8(napi_env env,
   napi_value argv[1];
   size_t len;
   if (get_args(env, info, 1, argv, NULL)) return NULL;
-  if (napi_get_value_string_utf8(env, argv[0], NULL, 0, &len) != napi_ok)
-    return NULL;
+  if (nd_string_utf8_length(env, argv[0], &len)) return NULL;
   return make_int(env, (double)len);
 }
 

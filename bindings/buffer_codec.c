@@ -198,23 +198,28 @@ size_t nd_codec_utf8_to_utf16(uint16_t *dst, const uint8_t *src, size_t n,
 size_t nd_codec_utf16_utf8_length(const uint16_t *s, size_t n) {
   size_t len = 0, surrogates = 0, i = 0;
 #if defined(__x86_64__)
+  /* Per unit 3 + (-1 if < 0x80) + (-1 if < 0x800), summed in 16-bit lanes
+   * (flushed before they can overflow). */
   const __m128i m80 = _mm_set1_epi16((short)0xff80);
   const __m128i m800 = _mm_set1_epi16((short)0xf800);
   const __m128i d800 = _mm_set1_epi16((short)0xd800);
   const __m128i zero = _mm_setzero_si128();
-  for (; i + 8 <= n; i += 8) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i hi = _mm_and_si128(v, m800);
-    /* Each 16-bit lane adds two mask bits per condition that is false. */
-    unsigned ascii =
-      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, m80),
-                                                  zero));
-    unsigned small = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(hi, zero));
-    unsigned surr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(hi, d800));
-    len += 24 - (size_t)(__builtin_popcount(ascii) + __builtin_popcount(small))
-                  / 2;
-    surrogates |= surr;
+  while (i + 8 <= n) {
+    __m128i acc = _mm_setzero_si128(), surr = _mm_setzero_si128();
+    size_t stop = i + 8 * 8192 < n ? i + 8 * 8192 : n;
+    for (; i + 8 <= stop; i += 8) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      __m128i hi = _mm_and_si128(v, m800);
+      acc = _mm_add_epi16(acc, _mm_cmpeq_epi16(_mm_and_si128(v, m80), zero));
+      acc = _mm_add_epi16(acc, _mm_cmpeq_epi16(hi, zero));
+      surr = _mm_or_si128(surr, _mm_cmpeq_epi16(hi, d800));
+    }
+    uint16_t lanes[8];
+    _mm_storeu_si128((__m128i *)(void *)lanes, acc);
+    for (int k = 0; k < 8; k++) len -= (uint16_t)-lanes[k] == 0 ? 0 : 0x10000 - lanes[k];
+    surrogates |= (size_t)_mm_movemask_epi8(surr);
   }
+  len += 3 * i;
 #endif
   for (size_t j = i; j < n; j++) {
     uint16_t u = s[j];
@@ -233,52 +238,83 @@ size_t nd_codec_utf16_utf8_length(const uint16_t *s, size_t n) {
   return len;
 }
 
+/* Encodes the character at s[*i] into dst[*o..cap); returns 0 when it
+ * does not fit. */
+static int utf16_encode_one(uint8_t *dst, size_t cap, size_t *o,
+                            const uint16_t *s, size_t n, size_t *i) {
+  uint32_t u = s[*i];
+  size_t at = *o;
+  if (u < 0x80) {
+    if (at + 1 > cap) return 0;
+    dst[at] = (uint8_t)u;
+    *o = at + 1;
+  } else if (u < 0x800) {
+    if (at + 2 > cap) return 0;
+    dst[at] = (uint8_t)(0xc0 | u >> 6);
+    dst[at + 1] = (uint8_t)(0x80 | (u & 0x3f));
+    *o = at + 2;
+  } else if ((u & 0xfc00) == 0xd800 && *i + 1 < n &&
+             (s[*i + 1] & 0xfc00) == 0xdc00) {
+    if (at + 4 > cap) return 0;
+    u = 0x10000 + ((u - 0xd800) << 10) + (s[*i + 1] - 0xdc00u);
+    dst[at] = (uint8_t)(0xf0 | u >> 18);
+    dst[at + 1] = (uint8_t)(0x80 | ((u >> 12) & 0x3f));
+    dst[at + 2] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
+    dst[at + 3] = (uint8_t)(0x80 | (u & 0x3f));
+    *o = at + 4;
+    *i += 1;
+  } else {
+    if (at + 3 > cap) return 0;
+    if ((u & 0xf800) == 0xd800) u = 0xfffd; /* unpaired surrogate */
+    dst[at] = (uint8_t)(0xe0 | u >> 12);
+    dst[at + 1] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
+    dst[at + 2] = (uint8_t)(0x80 | (u & 0x3f));
+    *o = at + 3;
+  }
+  *i += 1;
+  return 1;
+}
+
 size_t nd_codec_utf16_to_utf8(uint8_t *dst, size_t cap, const uint16_t *s,
                               size_t n, size_t *read) {
   size_t i = 0, o = 0;
+  uint8_t block[8 * 3 + 4];
   while (i < n) {
+    if (i + 8 <= n) {
 #if defined(__x86_64__)
-    if (i + 8 <= n && o + 8 <= cap) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
       __m128i ascii = _mm_cmpeq_epi16(
         _mm_and_si128(v, _mm_set1_epi16((short)0xff80)),
         _mm_setzero_si128());
-      if (_mm_movemask_epi8(ascii) == 0xffff) {
+      if (_mm_movemask_epi8(ascii) == 0xffff && o + 8 <= cap) {
         _mm_storel_epi64((__m128i *)(void *)(dst + o),
                          _mm_packus_epi16(v, v));
         i += 8;
         o += 8;
         continue;
       }
-    }
 #endif
-    uint32_t u = s[i];
-    if (u < 0x80) {
-      if (o + 1 > cap) break;
-      dst[o++] = (uint8_t)u;
-      i++;
-    } else if (u < 0x800) {
-      if (o + 2 > cap) break;
-      dst[o++] = (uint8_t)(0xc0 | u >> 6);
-      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
-      i++;
-    } else if ((u & 0xfc00) == 0xd800 && i + 1 < n &&
-               (s[i + 1] & 0xfc00) == 0xdc00) {
-      if (o + 4 > cap) break;
-      u = 0x10000 + ((u - 0xd800) << 10) + (s[i + 1] - 0xdc00u);
-      dst[o++] = (uint8_t)(0xf0 | u >> 18);
-      dst[o++] = (uint8_t)(0x80 | ((u >> 12) & 0x3f));
-      dst[o++] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
-      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
-      i += 2;
-    } else {
-      if (o + 3 > cap) break;
-      if ((u & 0xf800) == 0xd800) u = 0xfffd; /* unpaired surrogate */
-      dst[o++] = (uint8_t)(0xe0 | u >> 12);
-      dst[o++] = (uint8_t)(0x80 | ((u >> 6) & 0x3f));
-      dst[o++] = (uint8_t)(0x80 | (u & 0x3f));
-      i++;
+      /* Up to 8 BMP characters, branch-free, staged in `block`. */
+      size_t t = 0, k = 0;
+      for (; k < 8; k++) {
+        uint32_t u = s[i + k];
+        if ((u & 0xf800) == 0xd800) break;
+        uint32_t w1 = u;
+        uint32_t w2 = (0xc0 | u >> 6) | (0x80 | (u & 0x3f)) << 8;
+        uint32_t w3 = (0xe0 | u >> 12) | (0x80 | ((u >> 6) & 0x3f)) << 8 |
+                      (0x80 | (u & 0x3f)) << 16;
+        uint32_t w = u < 0x80 ? w1 : u < 0x800 ? w2 : w3;
+        memcpy(block + t, &w, 4);
+        t += 1 + (u >= 0x80) + (u >= 0x800);
+      }
+      if (o + t <= cap) {
+        memcpy(dst + o, block, t);
+        o += t;
+        i += k;
+        if (k == 8) continue;
+      }
     }
+    if (!utf16_encode_one(dst, cap, &o, s, n, &i)) break;
   }
   *read = i;
   return o;

@@ -204,21 +204,50 @@ static int write_ucs2(napi_env env, napi_value str, uint8_t *dst, size_t cap,
   return s == napi_ok ? 0 : -1;
 }
 
+int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
+                    const uint16_t **units, size_t *len) {
+  size_t got;
+  *units = NULL;
+  if (string_length(env, str, len)) return -1;
+  if (*len > ND_UNITS_STACK) return 0;
+  if (napi_get_value_string_utf16(env, str, (char16_t *)stack, *len + 1,
+                                  &got) != napi_ok)
+    return -1;
+  *units = stack;
+  return 0;
+}
+
+int nd_string_utf8_length(napi_env env, napi_value str, size_t *result) {
+  uint16_t stack[ND_UNITS_STACK + 1];
+  const uint16_t *units;
+  size_t len;
+  if (nd_string_units(env, str, stack, &units, &len)) return -1;
+  if (units != NULL) {
+    *result = nd_codec_utf16_utf8_length(units, len);
+    return 0;
+  }
+  return napi_get_value_string_utf8(env, str, NULL, 0, result) == napi_ok
+           ? 0
+           : -1;
+}
+
 static int write_utf8(napi_env env, napi_value str, uint8_t *dst, size_t cap,
                       size_t slack, int tail_free, size_t *written) {
-  size_t len, exact, got = 0;
+  uint16_t stack[ND_UNITS_STACK + 1];
+  const uint16_t *units;
+  size_t len, exact, got = 0, read;
   napi_status s;
   *written = 0;
+  /* Short strings: encode their UTF-16 here, straight into dst. */
+  if (nd_string_units(env, str, stack, &units, &len)) return -1;
+  if (units != NULL) {
+    *written = nd_codec_utf16_to_utf8(dst, cap, units, len, &read);
+    return 0;
+  }
   if (tail_free) {
     s = napi_get_value_string_utf8(env, str, (char *)dst, cap + 1, &got);
     *written = got;
     return s == napi_ok ? 0 : -1;
-  }
-  if (string_length(env, str, &len)) return -1;
-  if (len == 0) return 0;
-  if (len <= (ND_STACK_SCRATCH - 2) / 3) {
-    size_t want = 3 * len < cap ? 3 * len : cap;
-    return write_via_scratch(env, ND_ENC_UTF8, str, dst, want, written);
   }
   if (napi_get_value_string_utf8(env, str, NULL, 0, &exact) != napi_ok)
     return -1;

@@ -47,6 +47,20 @@ napi_value nd_string_decode(napi_env env, int enc, const uint8_t *data,
 int nd_string_write(napi_env env, int enc, napi_value str, uint8_t *dst,
                     size_t cap, size_t slack, int tail_free, size_t *written);
 
+/* Code units copied to the stack for strings up to this length. */
+#define ND_UNITS_STACK 4096
+
+/* Copies the UTF-16 code units of str into stack (ND_UNITS_STACK + 1
+ * units) and points *units at them, or leaves *units NULL when the string
+ * is longer; *len gets its length. Returns 0, or -1 with a pending
+ * exception. */
+int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
+                    const uint16_t **units, size_t *len);
+
+/* Stores the UTF-8 length of str (unpaired surrogates as U+FFFD) in
+ * *result. Returns 0, or -1 with a pending exception. */
+int nd_string_utf8_length(napi_env env, napi_value str, size_t *result);
+
 /* Encodes all of str in enc into *out: `stack` when it fits, else a
  * malloc'ed block the caller frees when *out != stack. Returns 0 or -1 with
  * a pending exception. */

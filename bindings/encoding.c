@@ -125,11 +125,22 @@ static napi_value encoding_encode_utf8_string(napi_env env,
                                               napi_callback_info info) {
   napi_value argv[1], ab, result;
   uint8_t stack[ND_STACK_SCRATCH];
-  size_t len, n;
+  uint16_t ustack[ND_UNITS_STACK + 1];
+  const uint16_t *units;
+  size_t len, n, read;
   void *data;
   if (get_args(env, info, 1, argv)) return NULL;
-  if (napi_get_value_string_latin1(env, argv[0], NULL, 0, &len) != napi_ok)
-    return NULL;
+  if (nd_string_units(env, argv[0], ustack, &units, &len)) return NULL;
+  if (units != NULL) {
+    /* Short string: size exactly, then encode into the new buffer. */
+    n = nd_codec_utf16_utf8_length(units, len);
+    if (napi_create_arraybuffer(env, n, &data, &ab) != napi_ok) return NULL;
+    nd_codec_utf16_to_utf8(data, n, units, len, &read);
+    if (napi_create_typedarray(env, napi_uint8_array, n, ab, 0, &result) !=
+        napi_ok)
+      return NULL;
+    return result;
+  }
   uint8_t *buf = utf8_scratch(env, argv[0], 3 * len, stack, &n);
   if (buf == NULL) return NULL;
   napi_status s = napi_create_arraybuffer(env, n, &data, &ab);
@@ -148,19 +159,27 @@ static napi_value encoding_encode_into(napi_env env,
                                        napi_callback_info info) {
   napi_value argv[3];
   uint8_t stack[ND_STACK_SCRATCH];
+  uint16_t ustack[ND_UNITS_STACK + 1];
+  const uint16_t *units;
   nd_view_t dest, results;
-  size_t len, n;
+  size_t len, n, read;
+  uint32_t out[2];
   if (get_args(env, info, 3, argv)) return NULL;
   if (get_view(env, argv[1], &dest) || get_view(env, argv[2], &results))
     return NULL;
   if (results.len < 8) return NULL;
-  if (napi_get_value_string_latin1(env, argv[0], NULL, 0, &len) != napi_ok)
+  if (nd_string_units(env, argv[0], ustack, &units, &len)) return NULL;
+  if (units != NULL) {
+    n = nd_codec_utf16_to_utf8(dest.data, dest.len, units, len, &read);
+    out[0] = (uint32_t)read;
+    out[1] = (uint32_t)n;
+    memcpy(results.data, out, sizeof(out));
     return NULL;
+  }
   size_t cap = 3 * len < dest.len ? 3 * len : dest.len;
   uint8_t *buf = utf8_scratch(env, argv[0], cap, stack, &n);
   if (buf == NULL) return NULL;
   if (n) memcpy(dest.data, buf, n);
-  uint32_t out[2];
   out[0] = (uint32_t)(3 * len <= dest.len ? len : nd_codec_utf8_units(buf, n));
   out[1] = (uint32_t)n;
   memcpy(results.data, out, sizeof(out));

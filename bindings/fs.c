@@ -1,6 +1,6 @@
-/* fs.c - internalBinding('fs'): file-system calls. Synchronous calls go
- * straight to the syscall; this is the subset the module loader and stdio
- * need (the full fs module grows from here). */
+/* fs.c - internalBinding('fs'): the calls the module loader and stdio use
+ * directly, and the binding's init, which adds the operations of fs_ops.c,
+ * fs_more.c, fs_dir.c and fs_watch.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -13,6 +13,7 @@
 #include <uv.h>
 
 #include "bindings.h"
+#include "fs_internal.h"
 #include "napi_util.h"
 
 /* internalModuleStat(path) -> 0 file, 1 directory, negative errno. */
@@ -84,23 +85,6 @@ static napi_value fs_read_file_utf8(napi_env env, napi_callback_info info) {
   free(path);
   napi_create_string_utf8(env, data, len, &r);
   free(data);
-  return r;
-}
-
-static napi_value fs_realpath(napi_env env, napi_callback_info info) {
-  napi_value argv[1], r;
-  nd_args(env, info, 1, argv);
-  char *path = nd_strdup_utf8(env, argv[0]);
-  if (path == NULL) return NULL;
-  char *real = realpath(path, NULL);
-  if (real == NULL) {
-    nd_throw_uv(env, -errno, "realpath", path, NULL);
-    free(path);
-    return NULL;
-  }
-  free(path);
-  napi_create_string_utf8(env, real, NAPI_AUTO_LENGTH, &r);
-  free(real);
   return r;
 }
 
@@ -241,7 +225,6 @@ static const napi_property_descriptor fs_methods[] = {
   ND_METHOD("getWindowSize", fs_get_window_size),
   ND_METHOD("internalModuleStat", fs_internal_module_stat),
   ND_METHOD("readFileUtf8", fs_read_file_utf8),
-  ND_METHOD("realpath", fs_realpath),
   ND_METHOD("writeString", fs_write_string),
   ND_METHOD("writeBuffer", fs_write_buffer),
   ND_METHOD("readFdUtf8", fs_read_fd_utf8),
@@ -253,5 +236,9 @@ napi_value nd_binding_fs_init(napi_env env, napi_value exports) {
   if (napi_define_properties(env, exports, ND_COUNT(fs_methods), fs_methods) !=
       napi_ok)
     return NULL;
+  nd_fs_define_ops(env, exports);
+  nd_fs_define_more(env, exports);
+  nd_fs_define_dir(env, exports);
+  nd_fs_define_watch(env, exports);
   return exports;
 }

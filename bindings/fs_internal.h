@@ -57,6 +57,7 @@ struct nd_fs_req_s {
   int64_t num;              /* op-specific */
   int flags;                /* op-specific */
   int fd;                   /* op-specific */
+  int perm;                 /* op-specific: a file mode */
 };
 
 /* Starts a request for an op whose last JS argument is `req`: fills

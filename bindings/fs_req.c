@@ -80,11 +80,10 @@ napi_value nd_fs_dispatch(nd_fs_req_t *r, int err, const char *syscall,
   if (r->syscall == NULL) r->syscall = syscall;
   r->result = result;
   if (r->mode == ND_FS_SYNC) {
-    int res = err < 0 ? err : (int)r->uv.result;
-    if (err >= 0 && r->uv.result < 0) res = (int)r->uv.result;
+    ssize_t res = err < 0 ? err : r->uv.result;
     napi_value v = NULL;
     if (res < 0) {
-      napi_throw(env, nd_fs_error(env, res, r->syscall,
+      napi_throw(env, nd_fs_error(env, (int)res, r->syscall,
                                   r->error_path ? r->path : NULL, r->dest,
                                   true));
     } else if (result != NULL) {
@@ -114,9 +113,8 @@ static void complete(nd_fs_req_t *r) {
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
   napi_value err = NULL, val = NULL;
-  int res = (int)r->uv.result;
-  if (res < 0) {
-    err = nd_fs_error(env, res, r->syscall, r->error_path ? r->path : NULL,
+  if (r->uv.result < 0) {
+    err = nd_fs_error(env, (int)r->uv.result, r->syscall, r->error_path ? r->path : NULL,
                       r->dest, false);
   } else if (r->result != NULL) {
     val = r->result(r);

@@ -213,8 +213,9 @@ static bool ss_get(napi_env env, napi_value obj, const char *name,
   return *type != napi_undefined && *type != napi_null;
 }
 
-/* Copies a JS array of strings into a NULL-terminated malloc'd vector.
- * Returns NULL with a pending exception on a non-string element. */
+/* Copies a JS array into a NULL-terminated malloc'd vector of strings
+ * (elements are stringified as String() does). Returns NULL with a pending
+ * exception when an element cannot be stringified. */
 static char **ss_string_vector(napi_env env, napi_value arr) {
   uint32_t n = 0;
   napi_get_array_length(env, arr, &n);
@@ -222,7 +223,8 @@ static char **ss_string_vector(napi_env env, napi_value arr) {
   for (uint32_t i = 0; i < n; i++) {
     napi_value e;
     napi_get_element(env, arr, i, &e);
-    v[i] = nd_strdup_utf8(env, e);
+    if (napi_coerce_to_string(env, e, &e) == napi_ok)
+      v[i] = nd_strdup_utf8(env, e);
     if (v[i] == NULL) {
       for (uint32_t j = 0; j < i; j++) free(v[j]);
       free(v);

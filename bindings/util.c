@@ -98,7 +98,18 @@ static napi_value util_is_inside_node_modules(napi_env env,
   return r;
 }
 
+/* setBufferPrototype(proto): Buffers made by C (reads, napi_create_buffer)
+ * get this prototype. */
+static napi_value util_set_buffer_prototype(napi_env env,
+                                            napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_engine_set_buffer_prototype(env, argv[0]);
+  return NULL;
+}
+
 static const napi_property_descriptor util_methods[] = {
+  ND_METHOD("setBufferPrototype", util_set_buffer_prototype),
   ND_METHOD("getPromiseDetails", util_get_promise_details),
   ND_METHOD("getProxyDetails", util_get_proxy_details),
   ND_METHOD("previewEntries", util_preview_entries),

@@ -6,6 +6,7 @@ const {
   ObjectDefineProperty,
   SafeMap,
   SymbolFor,
+  TypeError,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -69,9 +70,14 @@ function markAsUntransferable(obj) {
   });
 }
 
-/* No MessagePort can exist yet, so any argument is the wrong type. */
+/* No MessagePort can exist yet, so any argument is the wrong type; the
+ * error is the one Node's native side throws (no "Received" part). */
 function checkPort(port) {
-  throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new TypeError('The "port" argument must be a MessagePort ' +
+                            'instance');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  throw err;
 }
 
 /* moveMessagePortToContext(port, contextifiedSandbox) */

@@ -17,13 +17,18 @@
   V(encoding)                                                                  \
   V(errors)                                                                    \
   V(fs)                                                                        \
+  V(fs_event_wrap)                                                             \
   V(messaging)                                                                 \
   V(options)                                                                   \
   V(os)                                                                        \
+  V(pipe_wrap)                                                                 \
   V(process_methods)                                                           \
+  V(process_wrap)                                                              \
   V(signal_wrap)                                                               \
   V(spawn_sync)                                                                \
+  V(tcp_wrap)                                                                  \
   V(timers)                                                                    \
+  V(tty_wrap)                                                                  \
   V(types)                                                                     \
   V(util)                                                                      \
   V(uv)

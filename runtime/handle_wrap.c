@@ -47,7 +47,7 @@ int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,
   return nd_loop_make_callback(env, self, fn, argc, argv, NULL);
 }
 
-static void on_closed(uv_handle_t *handle) {
+void nd_handle_wrap_on_closed(uv_handle_t *handle) {
   nd_handle_wrap_t *wrap = handle->data;
   napi_env env = wrap->env;
   napi_handle_scope scope;
@@ -76,7 +76,7 @@ napi_value nd_handle_wrap_close(napi_env env, napi_callback_info info) {
   napi_valuetype t = napi_undefined;
   if (argc > 0) napi_typeof(env, argv[0], &t);
   if (t == napi_function) napi_set_named_property(env, self, "onclose", argv[0]);
-  uv_close(wrap->handle, on_closed);
+  uv_close(wrap->handle, nd_handle_wrap_on_closed);
   return NULL;
 }
 

@@ -43,6 +43,11 @@ napi_value nd_handle_wrap_ref(napi_env env, napi_callback_info info);
 napi_value nd_handle_wrap_unref(napi_env env, napi_callback_info info);
 napi_value nd_handle_wrap_has_ref(napi_env env, napi_callback_info info);
 
+/* The uv_close callback every wrap uses: emits onclose, drops the JS
+ * object's reference and frees the wrap. For handles closed by other
+ * means (uv_tcp_close_reset). */
+void nd_handle_wrap_on_closed(uv_handle_t *handle);
+
 /* Calls this.<name>(args...) on the wrap's JS object through the entry
  * path (nextTicks and microtasks drain afterwards). Returns 0, or -1 when
  * the method is missing or threw. */

@@ -23,6 +23,10 @@ enum {
   ND_IMMEDIATE_FIELDS
 };
 
+/* Binding classes whose constructors C needs (to make accepted
+ * connections and stdio pipes). */
+typedef enum { ND_CTOR_TCP, ND_CTOR_PIPE, ND_CTOR_COUNT } nd_ctor_id;
+
 typedef struct nd_realm_s {
   napi_env env;
   uv_loop_t *loop;
@@ -45,7 +49,7 @@ typedef struct nd_realm_s {
   uv_timer_t timer;
   uv_check_t immediate_check;
   uv_idle_t immediate_idle;
-  uv_signal_t *signals; /* unused until signal_wrap */
+  napi_ref ctors[ND_CTOR_COUNT];
 
   int callback_depth;  /* nesting of entries from C into JS */
   bool exiting;        /* process.exit() was called */

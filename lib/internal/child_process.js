@@ -41,6 +41,13 @@ function lazyBuffer() {
   return BufferCtor;
 }
 
+/* The Buffer over the same memory as a Uint8Array from a binding. */
+function asBuffer(u8) {
+  const Buffer = lazyBuffer();
+  if (u8 instanceof Buffer) return u8;
+  return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+}
+
 /* Throws ERR_INVALID_ARG_VALUE when string `arg` holds a NUL byte. */
 function validateArgumentNullCheck(arg, propName) {
   if (typeof arg === 'string' && StringPrototypeIncludes(arg, '\u0000')) {
@@ -323,10 +330,12 @@ function spawnSync(options) {
   spawnSyncBinding ??= internalBinding('spawn_sync');
   const result = spawnSyncBinding.spawn(options);
   const { encoding } = options;
-  if (result.output && encoding && encoding !== 'buffer') {
+  if (result.output) {
+    const decode = encoding && encoding !== 'buffer';
     for (let i = 0; i < result.output.length; i++) {
       if (!result.output[i]) continue;
-      result.output[i] = result.output[i].toString(encoding);
+      const buf = asBuffer(result.output[i]);
+      result.output[i] = decode ? buf.toString(encoding) : buf;
     }
   }
   result.stdout = result.output && result.output[1];

@@ -233,6 +233,10 @@ function emitProcessEvent(event) {
   }
 }
 
+/* Buffers created in C use Buffer.prototype. */
+internalBinding('util').setBufferPrototype(
+  require('buffer').Buffer.prototype);
+
 require('internal/bootstrap/globals');
 
 /* NODE_DEBUG for util.debuglog. */

@@ -20,9 +20,16 @@ const cache = new SafeMap();
 /* Modules that exist only with the node: scheme (none is hidden otherwise). */
 const schemeOnly = new SafeSet(['test']);
 
-/* Ids users may require: everything outside internal/. */
+let exposeInternals;
+
+/* Ids users may require: everything outside internal/ (everything with
+ * --expose-internals). */
 function canBeRequiredByUsers(id) {
-  return ids.has(id) && !StringPrototypeStartsWith(id, 'internal/');
+  if (!ids.has(id)) return false;
+  if (!StringPrototypeStartsWith(id, 'internal/')) return true;
+  exposeInternals ??= requireBuiltin('internal/options')
+    .getOptionValue('--expose-internals');
+  return exposeInternals;
 }
 
 function canBeRequiredWithoutScheme(id) {

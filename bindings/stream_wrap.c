@@ -1,0 +1,410 @@
+/* stream_wrap.c - reading, writing and shutdown for every libuv stream
+ * handle (TCP, Pipe, TTY): writes try the socket synchronously first and
+ * queue only what is left; reads arrive as Buffers through this.onread. */
+#include "stream_wrap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "loop.h"
+#include "napi_util.h"
+#include "realm.h"
+
+/* A queued write: the request plus a private copy (or a strong reference
+ * to the JS buffers) of what libuv still has to send. */
+typedef struct {
+  uv_write_t req;
+  nd_stream_wrap_t *wrap;
+  napi_ref js_req;
+  napi_ref keep;   /* the chunks' JS values, alive until completion */
+  char *owned;     /* copied bytes (strings), freed at completion */
+  size_t nbufs;
+  uv_buf_t bufs[]; /* remaining slices */
+} write_req_t;
+
+typedef struct {
+  uv_shutdown_t req;
+  nd_stream_wrap_t *wrap;
+  napi_ref js_req;
+} shutdown_req_t;
+
+napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,
+                                napi_value self, uv_stream_t *stream,
+                                nd_handle_wrap_free_cb free_cb) {
+  wrap->stream = stream;
+  wrap->bytes_read = 0;
+  wrap->bytes_written = 0;
+  return nd_handle_wrap_init(&wrap->base, env, self, (uv_handle_t *)stream,
+                             free_cb);
+}
+
+static nd_stream_wrap_t *unwrap_stream(napi_env env,
+                                       napi_callback_info info) {
+  return (nd_stream_wrap_t *)nd_handle_wrap_unwrap(env, info);
+}
+
+static napi_value int_result(napi_env env, int v) {
+  napi_value r;
+  napi_create_int32(env, v, &r);
+  return r;
+}
+
+/* Reads: libuv asks for a buffer, we hand out 64 KiB from the heap and copy
+ * what arrived into a Buffer of exactly nread bytes. */
+static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
+  (void)handle;
+  (void)suggested;
+  buf->base = malloc(65536);
+  buf->len = buf->base ? 65536 : 0;
+}
+
+static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
+  nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)stream->data;
+  napi_env env = wrap->base.env;
+  if (nread == 0) {
+    free(buf->base);
+    return;
+  }
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value argv[2];
+  napi_create_int64(env, nread, &argv[0]);
+  if (nread > 0) {
+    wrap->bytes_read += (uint64_t)nread;
+    napi_create_buffer_copy(env, (size_t)nread, buf->base, NULL, &argv[1]);
+  } else {
+    napi_get_undefined(env, &argv[1]);
+  }
+  free(buf->base);
+  nd_handle_wrap_emit(&wrap->base, "onread", 2, argv);
+  napi_close_handle_scope(env, scope);
+}
+
+napi_value nd_stream_read_start(napi_env env, napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  return int_result(env, uv_read_start(wrap->stream, on_alloc, on_read));
+}
+
+napi_value nd_stream_read_stop(napi_env env, napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  return int_result(env, uv_read_stop(wrap->stream));
+}
+
+static void set_req_result(napi_env env, napi_value req, size_t bytes,
+                           bool async) {
+  nd_set_number(env, req, "bytes", (double)bytes);
+  nd_set_bool(env, req, "async", async);
+}
+
+static void after_write(uv_write_t *uvreq, int status) {
+  write_req_t *wr = (write_req_t *)uvreq;
+  nd_stream_wrap_t *wrap = wr->wrap;
+  napi_env env = wrap->base.env;
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value req, fn, self, argv[3];
+  napi_get_reference_value(env, wr->js_req, &req);
+  napi_get_reference_value(env, wrap->base.object, &self);
+  napi_create_int32(env, status, &argv[0]);
+  argv[1] = self;
+  if (status < 0)
+    argv[2] = nd_uv_error(env, status, "write", NULL, NULL);
+  else
+    napi_get_undefined(env, &argv[2]);
+  napi_valuetype t = napi_undefined;
+  if (req != NULL && napi_get_named_property(env, req, "oncomplete", &fn) ==
+                         napi_ok)
+    napi_typeof(env, fn, &t);
+  napi_delete_reference(env, wr->js_req);
+  if (wr->keep) napi_delete_reference(env, wr->keep);
+  free(wr->owned);
+  free(wr);
+  if (t == napi_function) nd_loop_make_callback(env, req, fn, 3, argv, NULL);
+  napi_close_handle_scope(env, scope);
+}
+
+/* Writes `bufs`: first synchronously as far as the socket takes, then the
+ * rest through uv_write (keeping `keep` alive and owning `owned`). */
+static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
+                           napi_value req, uv_buf_t *bufs, size_t nbufs,
+                           napi_value keep, char *owned) {
+  size_t total = 0;
+  for (size_t i = 0; i < nbufs; i++) total += bufs[i].len;
+  wrap->bytes_written += total;
+
+  /* Try the socket right now; skip fully written slices. */
+  size_t first = 0;
+  if (uv_stream_get_write_queue_size(wrap->stream) == 0) {
+    int n = uv_try_write(wrap->stream, bufs, (unsigned)nbufs);
+    if (n > 0) {
+      size_t written = (size_t)n;
+      while (first < nbufs && written >= bufs[first].len) {
+        written -= bufs[first].len;
+        first++;
+      }
+      if (first < nbufs) {
+        bufs[first].base += written;
+        bufs[first].len -= written;
+      }
+    } else if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) {
+      free(owned);
+      set_req_result(env, req, total, false);
+      return int_result(env, n);
+    }
+  }
+  if (first == nbufs) {
+    free(owned);
+    set_req_result(env, req, total, false);
+    return int_result(env, 0);
+  }
+
+  size_t left = nbufs - first;
+  write_req_t *wr = malloc(sizeof(*wr) + left * sizeof(uv_buf_t));
+  wr->wrap = wrap;
+  wr->owned = owned;
+  wr->nbufs = left;
+  memcpy(wr->bufs, bufs + first, left * sizeof(uv_buf_t));
+  wr->keep = NULL;
+  if (keep != NULL) napi_create_reference(env, keep, 1, &wr->keep);
+  napi_create_reference(env, req, 1, &wr->js_req);
+  int err = uv_write(&wr->req, wrap->stream, wr->bufs, (unsigned)left,
+                     after_write);
+  if (err != 0) {
+    napi_delete_reference(env, wr->js_req);
+    if (wr->keep) napi_delete_reference(env, wr->keep);
+    free(wr->owned);
+    free(wr);
+    set_req_result(env, req, total, false);
+    return int_result(env, err);
+  }
+  set_req_result(env, req, total, true);
+  return int_result(env, 0);
+}
+
+napi_value nd_stream_write_buffer(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  nd_args(env, info, 2, argv);
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  void *data;
+  size_t len;
+  if (napi_get_buffer_info(env, argv[1], &data, &len) != napi_ok) {
+    napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
+                          "Second argument must be a buffer");
+    return NULL;
+  }
+  uv_buf_t buf = uv_buf_init(data, (unsigned)len);
+  return do_write(env, wrap, argv[0], &buf, 1, argv[1], NULL);
+}
+
+/* Encodes a JS string into a malloc'd buffer in `encoding`. */
+typedef enum { ENC_UTF8, ENC_LATIN1, ENC_ASCII, ENC_UCS2 } str_encoding;
+
+static char *encode_string(napi_env env, napi_value s, str_encoding enc,
+                           size_t *out_len) {
+  size_t len;
+  char *buf;
+  switch (enc) {
+    case ENC_UTF8:
+      if (napi_get_value_string_utf8(env, s, NULL, 0, &len) != napi_ok)
+        return NULL;
+      buf = malloc(len + 1);
+      napi_get_value_string_utf8(env, s, buf, len + 1, &len);
+      break;
+    case ENC_LATIN1:
+    case ENC_ASCII:
+      if (napi_get_value_string_latin1(env, s, NULL, 0, &len) != napi_ok)
+        return NULL;
+      buf = malloc(len + 1);
+      napi_get_value_string_latin1(env, s, buf, len + 1, &len);
+      if (enc == ENC_ASCII)
+        for (size_t i = 0; i < len; i++) buf[i] &= 0x7f;
+      break;
+    case ENC_UCS2:
+    default:
+      if (napi_get_value_string_utf16(env, s, NULL, 0, &len) != napi_ok)
+        return NULL;
+      buf = malloc((len + 1) * 2);
+      napi_get_value_string_utf16(env, s, (char16_t *)buf, len + 1, &len);
+      len *= 2;
+      break;
+  }
+  *out_len = len;
+  return buf;
+}
+
+static napi_value write_string(napi_env env, napi_callback_info info,
+                               str_encoding enc) {
+  napi_value argv[2];
+  nd_args(env, info, 2, argv);
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  size_t len;
+  char *data = encode_string(env, argv[1], enc, &len);
+  if (data == NULL) {
+    napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
+                          "Second argument must be a string");
+    return NULL;
+  }
+  uv_buf_t buf = uv_buf_init(data, (unsigned)len);
+  return do_write(env, wrap, argv[0], &buf, 1, NULL, data);
+}
+
+napi_value nd_stream_write_utf8(napi_env env, napi_callback_info info) {
+  return write_string(env, info, ENC_UTF8);
+}
+napi_value nd_stream_write_latin1(napi_env env, napi_callback_info info) {
+  return write_string(env, info, ENC_LATIN1);
+}
+napi_value nd_stream_write_ascii(napi_env env, napi_callback_info info) {
+  return write_string(env, info, ENC_ASCII);
+}
+napi_value nd_stream_write_ucs2(napi_env env, napi_callback_info info) {
+  return write_string(env, info, ENC_UCS2);
+}
+
+static str_encoding parse_encoding(napi_env env, napi_value v) {
+  char name[16] = "";
+  size_t len;
+  napi_get_value_string_utf8(env, v, name, sizeof(name), &len);
+  if (strcmp(name, "latin1") == 0 || strcmp(name, "binary") == 0)
+    return ENC_LATIN1;
+  if (strcmp(name, "ascii") == 0) return ENC_ASCII;
+  if (strcmp(name, "ucs2") == 0 || strcmp(name, "utf16le") == 0 ||
+      strcmp(name, "ucs-2") == 0 || strcmp(name, "utf-16le") == 0)
+    return ENC_UCS2;
+  return ENC_UTF8;
+}
+
+/* writev(req, chunks, allBuffers): strings are encoded into one owned
+ * block; buffers are referenced in place. */
+napi_value nd_stream_writev(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  nd_args(env, info, 3, argv);
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  bool all_buffers = nd_to_bool(env, argv[2]);
+  uint32_t n = 0;
+  napi_get_array_length(env, argv[1], &n);
+  size_t count = all_buffers ? n : n / 2;
+  uv_buf_t *bufs = malloc(sizeof(uv_buf_t) * (count ? count : 1));
+  /* First pass: the total size of string chunks. */
+  char **strings = calloc(count ? count : 1, sizeof(char *));
+  size_t owned_len = 0;
+  for (size_t i = 0; i < count; i++) {
+    napi_value chunk;
+    napi_get_element(env, argv[1], all_buffers ? i : i * 2, &chunk);
+    bool is_buf = false;
+    napi_is_buffer(env, chunk, &is_buf);
+    if (is_buf) {
+      void *data;
+      size_t len;
+      napi_get_buffer_info(env, chunk, &data, &len);
+      bufs[i] = uv_buf_init(data, (unsigned)len);
+    } else {
+      napi_value enc;
+      napi_get_element(env, argv[1], i * 2 + 1, &enc);
+      size_t len = 0;
+      strings[i] = encode_string(env, chunk, parse_encoding(env, enc), &len);
+      if (strings[i] == NULL) {
+        for (size_t k = 0; k < i; k++) free(strings[k]);
+        free(strings);
+        free(bufs);
+        napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
+                              "chunks must be strings or buffers");
+        return NULL;
+      }
+      bufs[i] = uv_buf_init(NULL, (unsigned)len);
+      owned_len += len;
+    }
+  }
+  char *owned = NULL;
+  if (owned_len > 0) {
+    owned = malloc(owned_len);
+    size_t off = 0;
+    for (size_t i = 0; i < count; i++) {
+      if (strings[i] == NULL) continue;
+      memcpy(owned + off, strings[i], bufs[i].len);
+      bufs[i].base = owned + off;
+      off += bufs[i].len;
+      free(strings[i]);
+    }
+  }
+  free(strings);
+  napi_value r = do_write(env, wrap, argv[0], bufs, count, argv[1], owned);
+  free(bufs);
+  return r;
+}
+
+static void after_shutdown(uv_shutdown_t *uvreq, int status) {
+  shutdown_req_t *sr = (shutdown_req_t *)uvreq;
+  nd_stream_wrap_t *wrap = sr->wrap;
+  napi_env env = wrap->base.env;
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value req, fn, argv[2];
+  napi_get_reference_value(env, sr->js_req, &req);
+  napi_delete_reference(env, sr->js_req);
+  free(sr);
+  napi_create_int32(env, status, &argv[0]);
+  napi_get_reference_value(env, wrap->base.object, &argv[1]);
+  napi_valuetype t = napi_undefined;
+  if (req != NULL &&
+      napi_get_named_property(env, req, "oncomplete", &fn) == napi_ok)
+    napi_typeof(env, fn, &t);
+  if (t == napi_function) nd_loop_make_callback(env, req, fn, 2, argv, NULL);
+  napi_close_handle_scope(env, scope);
+}
+
+napi_value nd_stream_shutdown(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  shutdown_req_t *sr = malloc(sizeof(*sr));
+  sr->wrap = wrap;
+  napi_create_reference(env, argv[0], 1, &sr->js_req);
+  int err = uv_shutdown(&sr->req, wrap->stream, after_shutdown);
+  if (err != 0) {
+    napi_delete_reference(env, sr->js_req);
+    free(sr);
+  }
+  return int_result(env, err);
+}
+
+napi_value nd_stream_get_bytes_read(napi_env env, napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  napi_value r;
+  napi_create_double(env, (double)wrap->bytes_read, &r);
+  return r;
+}
+
+napi_value nd_stream_get_bytes_written(napi_env env,
+                                       napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  napi_value r;
+  napi_create_double(env, (double)wrap->bytes_written, &r);
+  return r;
+}
+
+napi_value nd_stream_get_write_queue_size(napi_env env,
+                                          napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  napi_value r;
+  napi_create_double(env, (double)uv_stream_get_write_queue_size(wrap->stream),
+                     &r);
+  return r;
+}
+
+napi_value nd_stream_get_fd(napi_env env, napi_callback_info info) {
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  uv_os_fd_t fd = -1;
+  if (uv_fileno((uv_handle_t *)wrap->stream, &fd) != 0) fd = -1;
+  return int_result(env, fd);
+}

@@ -1,0 +1,86 @@
+/* stream_wrap.h - the common base of TCP, Pipe and TTY handles: reading
+ * into JS, writes that try the socket synchronously before queueing to
+ * libuv, and shutdown.
+ *
+ * The JS-facing contract (what lib/net.js & co. use), for every stream
+ * handle object `h` (new TCP(type) / new Pipe(type) / new TTY(fd, ctx)):
+ *
+ *   h.readStart() / h.readStop()        -> 0 or a negative UV error
+ *   h.onread = (nread, buf) => {}       called for every read: nread > 0
+ *                                       with a Buffer of nread bytes,
+ *                                       nread < 0 on error or UV_EOF
+ *   h.writeBuffer(req, buf)             -> 0 or a negative UV error
+ *   h.writev(req, chunks, allBuffers)   chunks: [buf, ...] when allBuffers,
+ *                                       else [chunk, encoding, ...]
+ *   h.writeUtf8String(req, s)  h.writeLatin1String(req, s)
+ *   h.writeAsciiString(req, s) h.writeUcs2String(req, s)
+ *       Each write first tries uv_try_write(); whatever is left is queued
+ *       with uv_write(). Afterwards req.bytes = bytes of the write and
+ *       req.async = whether the write was queued. When async is true,
+ *       req.oncomplete(status, handle, error) is called later; when false
+ *       it is never called (the write is already complete).
+ *   h.shutdown(req)                     -> 0 or error; req.oncomplete(status)
+ *   h.bytesRead, h.bytesWritten         getters (numbers)
+ *   h.writeQueueSize                    getter: bytes queued in libuv
+ *   h.fd                                getter: the OS fd or -1
+ *   h.close([cb]) h.ref() h.unref() h.hasRef()   (handle_wrap.h)
+ *   h.onclose                           called after close completes
+ */
+#ifndef NODUS_STREAM_WRAP_H
+#define NODUS_STREAM_WRAP_H
+
+#include <stdint.h>
+
+#include <node_api.h>
+#include <uv.h>
+
+#include "handle_wrap.h"
+
+typedef struct nd_stream_wrap_s {
+  nd_handle_wrap_t base;
+  uv_stream_t *stream;
+  uint64_t bytes_read;
+  uint64_t bytes_written;
+} nd_stream_wrap_t;
+
+/* Initialises the stream part of a wrap whose handle is `stream`. */
+napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,
+                                napi_value self, uv_stream_t *stream,
+                                nd_handle_wrap_free_cb free_cb);
+
+/* The stream methods and getters above, for a class's descriptor table. */
+napi_value nd_stream_read_start(napi_env env, napi_callback_info info);
+napi_value nd_stream_read_stop(napi_env env, napi_callback_info info);
+napi_value nd_stream_write_buffer(napi_env env, napi_callback_info info);
+napi_value nd_stream_writev(napi_env env, napi_callback_info info);
+napi_value nd_stream_write_utf8(napi_env env, napi_callback_info info);
+napi_value nd_stream_write_latin1(napi_env env, napi_callback_info info);
+napi_value nd_stream_write_ascii(napi_env env, napi_callback_info info);
+napi_value nd_stream_write_ucs2(napi_env env, napi_callback_info info);
+napi_value nd_stream_shutdown(napi_env env, napi_callback_info info);
+napi_value nd_stream_get_bytes_read(napi_env env, napi_callback_info info);
+napi_value nd_stream_get_bytes_written(napi_env env, napi_callback_info info);
+napi_value nd_stream_get_write_queue_size(napi_env env,
+                                          napi_callback_info info);
+napi_value nd_stream_get_fd(napi_env env, napi_callback_info info);
+
+#define ND_STREAM_WRAP_METHODS                                                 \
+  ND_METHOD("readStart", nd_stream_read_start),                                \
+  ND_METHOD("readStop", nd_stream_read_stop),                                  \
+  ND_METHOD("writeBuffer", nd_stream_write_buffer),                            \
+  ND_METHOD("writev", nd_stream_writev),                                       \
+  ND_METHOD("writeUtf8String", nd_stream_write_utf8),                          \
+  ND_METHOD("writeLatin1String", nd_stream_write_latin1),                      \
+  ND_METHOD("writeAsciiString", nd_stream_write_ascii),                        \
+  ND_METHOD("writeUcs2String", nd_stream_write_ucs2),                          \
+  ND_METHOD("shutdown", nd_stream_shutdown),                                   \
+  {"bytesRead", NULL, NULL, nd_stream_get_bytes_read, NULL, NULL,              \
+   napi_enumerable, NULL},                                                     \
+  {"bytesWritten", NULL, NULL, nd_stream_get_bytes_written, NULL, NULL,        \
+   napi_enumerable, NULL},                                                     \
+  {"writeQueueSize", NULL, NULL, nd_stream_get_write_queue_size, NULL, NULL,   \
+   napi_enumerable, NULL},                                                     \
+  {"fd", NULL, NULL, nd_stream_get_fd, NULL, NULL, napi_enumerable, NULL},     \
+  ND_HANDLE_WRAP_METHODS
+
+#endif /* NODUS_STREAM_WRAP_H */

@@ -12,6 +12,7 @@
 #define NODUS_BINDINGS(V)                                                      \
   V(buffer)                                                                    \
   V(builtins)                                                                  \
+  V(cares_wrap)                                                                \
   V(constants)                                                                 \
   V(contextify)                                                                \
   V(encoding)                                                                  \
@@ -19,6 +20,7 @@
   V(fs)                                                                        \
   V(fs_event_wrap)                                                             \
   V(messaging)                                                                 \
+  V(module_wrap)                                                               \
   V(options)                                                                   \
   V(os)                                                                        \
   V(pipe_wrap)                                                                 \
@@ -30,6 +32,7 @@
   V(timers)                                                                    \
   V(tty_wrap)                                                                  \
   V(types)                                                                     \
+  V(udp_wrap)                                                                  \
   V(util)                                                                      \
   V(uv)
 

@@ -209,6 +209,80 @@ napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);
  * every env of the isolate (in reverse order). */
 void nd_engine_run_cleanup_hooks(napi_env env);
 
+/* --- ES modules -------------------------------------------------------- */
+
+/* A compiled module (source text or synthetic), owned by the caller. */
+typedef struct nd_module_s nd_module_t;
+
+/* Evaluation steps of a synthetic module: set its exports with
+ * nd_engine_module_set_export(). Return napi_ok, or leave an exception
+ * pending and return napi_pending_exception. */
+typedef napi_status (*nd_module_synthetic_cb)(napi_env env,
+                                              nd_module_t *module,
+                                              void *data);
+
+/* Compiles `source` as a module named `url`. Returns napi_pending_exception
+ * (SyntaxError pending, with its arrow) on failure. */
+napi_status nd_engine_module_compile(napi_env env, napi_value source,
+                                     napi_value url, nd_module_t **result);
+
+/* Creates a synthetic module exporting `export_names` (an array of
+ * strings); `steps(env, module, data)` runs when it is evaluated. */
+napi_status nd_engine_module_synthetic(napi_env env, napi_value url,
+                                       napi_value export_names,
+                                       nd_module_synthetic_cb steps,
+                                       void *data, nd_module_t **result);
+
+/* Sets an export of a synthetic module. */
+napi_status nd_engine_module_set_export(napi_env env, nd_module_t *module,
+                                        napi_value name, napi_value value);
+
+/* The import requests of a source module: an array of
+ * { specifier, assertions: { key: value } }. */
+napi_status nd_engine_module_requests(napi_env env, nd_module_t *module,
+                                      napi_value *result);
+
+/* Records that `specifier` in `module` resolves to `dependency`. Every
+ * request must be linked before instantiation. */
+void nd_engine_module_link(nd_module_t *module, const char *specifier,
+                           nd_module_t *dependency);
+
+/* Instantiates the module graph (using the links). */
+napi_status nd_engine_module_instantiate(napi_env env, nd_module_t *module);
+
+/* Evaluates; *result is the evaluation promise (top-level await). */
+napi_status nd_engine_module_evaluate(napi_env env, nd_module_t *module,
+                                      napi_value *result);
+
+/* The module namespace object (after instantiation). */
+napi_status nd_engine_module_namespace(napi_env env, nd_module_t *module,
+                                       napi_value *result);
+
+/* V8's module status: 0 uninstantiated, 1 instantiating, 2 instantiated,
+ * 3 evaluating, 4 evaluated, 5 errored. */
+int nd_engine_module_status(nd_module_t *module);
+
+/* The exception of an errored module. */
+napi_status nd_engine_module_error(napi_env env, nd_module_t *module,
+                                   napi_value *result);
+
+/* Opaque data attached to a module (the binding's wrapper). */
+void nd_engine_module_set_data(nd_module_t *module, void *data);
+void *nd_engine_module_get_data(nd_module_t *module);
+
+/* Frees a module handle (the V8 module lives on while referenced). */
+void nd_engine_module_free(nd_module_t *module);
+
+/* Host hooks: import(specifier) calls
+ *   importDynamically(specifier, referrerName, assertions) -> Promise
+ * and the first import.meta access calls
+ *   initializeImportMeta(meta, moduleData)
+ * where moduleData is the data set with nd_engine_module_set_data() (a
+ * napi_ref to the wrapper object, dereferenced for JS). */
+napi_status nd_engine_set_module_hooks(napi_env env,
+                                       napi_value import_dynamically,
+                                       napi_value initialize_import_meta);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,8 +22,12 @@ static const char *const private_names[ND_PRIVATE_COUNT] = {
 
 static void promise_reject_hook(v8::PromiseRejectMessage message);
 
+/* V8 flags Node 18 turns on by default. */
+static const char default_flags[] = "--harmony-import-assertions";
+
 extern "C" int nd_engine_platform_init(int threads, const char *flags) {
   v8::V8::InitializeICU();
+  v8::V8::SetFlagsFromString(default_flags, sizeof(default_flags) - 1);
   if (flags != NULL) v8::V8::SetFlagsFromString(flags, strlen(flags));
   platform = v8::platform::NewDefaultPlatform(threads);
   v8::V8::InitializePlatform(platform.get());
@@ -142,6 +146,8 @@ extern "C" void nd_engine_env_destroy(napi_env env) {
   }
   idata->promise_reject_callback.Reset();
   idata->buffer_prototype.Reset();
+  idata->import_dynamically.Reset();
+  idata->initialize_import_meta.Reset();
   for (int i = 0; i < ND_PRIVATE_COUNT; i++) idata->privates[i].Reset();
   {
     v8::HandleScope scope(isolate);

@@ -22,6 +22,9 @@ struct nd_isolate_data {
   v8::Global<v8::Value> buffer_prototype; /* Buffer.prototype, for napi */
   v8::ArrayBuffer::Allocator *allocator;
   napi_env envs; /* all envs of the isolate, newest first (next_env) */
+  v8::Global<v8::Function> import_dynamically;
+  v8::Global<v8::Function> initialize_import_meta;
+  void *modules; /* identity hash -> nd_module_t (engine_modules.cc) */
 };
 
 /* A Node-API finalizer attached to a JS object through a weak handle. */

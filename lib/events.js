@@ -306,7 +306,7 @@ function warnAboutLeak(emitter, type, list) {
 }
 
 function insertListener(emitter, type, listener, atFront) {
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') validateFunction(listener, 'listener');
 
   let store = emitter._events;
   if (store === undefined) {
@@ -370,14 +370,14 @@ function makeOnceWrapper(emitter, type, listener) {
 
 /* Adds a listener removed after its first call; returns this. */
 proto.once = function once(type, listener) {
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') validateFunction(listener, 'listener');
   this.on(type, makeOnceWrapper(this, type, listener));
   return this;
 };
 
 /* Like once(), at the front of the list; returns this. */
 proto.prependOnceListener = function prependOnceListener(type, listener) {
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') validateFunction(listener, 'listener');
   this.prependListener(type, makeOnceWrapper(this, type, listener));
   return this;
 };
@@ -396,7 +396,7 @@ function dropKey(emitter, store, type) {
 /* Removes the most recently added listener equal to `listener` (or
  * wrapping it); returns this. */
 proto.removeListener = function removeListener(type, listener) {
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') validateFunction(listener, 'listener');
 
   const store = this._events;
   if (store === undefined) return this;
@@ -785,7 +785,7 @@ function addAbortListener(signal, listener) {
     throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
   validateAbortSignal(signal, 'signal');
-  validateFunction(listener, 'listener');
+  if (typeof listener !== 'function') validateFunction(listener, 'listener');
 
   let remove;
   if (signal.aborted) {

@@ -159,7 +159,7 @@ def node_suite_tests(binary, patterns, jobs):
     if not names:
         print("node-suite: 0 passed, 0 failed")
         return 0, 0
-    paths = [os.path.join(suite, n) for n in names]
+    paths = [os.path.join(suite, "test", n) for n in names]
     missing = [p for p in paths if not os.path.isfile(p)]
     for m in missing:
         print("FAIL node-suite %s: not in the fetched suite" % m)

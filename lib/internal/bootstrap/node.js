@@ -233,6 +233,14 @@ function emitProcessEvent(event) {
   }
 }
 
+/* import() and import.meta load the ES module loader on first use. */
+internalBinding('module_wrap').setModuleHooks(
+  (specifier, referrer, assertions) =>
+    require('internal/modules/esm/loader')
+      .importDynamically(specifier, referrer, assertions),
+  (meta, wrap) =>
+    require('internal/modules/esm/loader').initializeImportMeta(meta, wrap));
+
 /* Buffers created in C use Buffer.prototype. */
 internalBinding('util').setBufferPrototype(
   require('buffer').Buffer.prototype);

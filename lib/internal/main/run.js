@@ -119,6 +119,50 @@ function printHelp() {
               '...) are passed on to V8.\n');
 }
 
+/* Whether the entry file is an ES module: .mjs, or .js under a package
+ * with "type": "module". */
+function isEsmEntry(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (filename.endsWith('.cjs')) return false;
+  const { getPackageType } = require('internal/modules/package_json_reader');
+  return getPackageType(filename) === 'module' &&
+    (filename.endsWith('.js') || !/\.[^/]*$/.test(filename));
+}
+
+function runMainFile(main) {
+  let resolved;
+  try {
+    resolved = Module._findPath(path.resolve(main), null, true);
+  } catch {
+    resolved = false;
+  }
+  if (resolved && isEsmEntry(resolved)) {
+    const { pathToFileURL } = require('internal/url');
+    const esm = require('internal/modules/esm/loader');
+    runEsmMain(esm.runEntryPoint(pathToFileURL(resolved).href));
+    return;
+  }
+  Module.runMain(main);
+}
+
+/* Watches the main ES module's evaluation: a rejection is an uncaught
+ * exception; still pending at exit means top-level await never settled
+ * (exit code 13, as Node). */
+function runEsmMain(promise) {
+  let settled = false;
+  promise.then(() => { settled = true; }, (err) => {
+    settled = true;
+    internalBinding('errors').triggerUncaughtException(err, true);
+  });
+  process.on('exit', (code) => {
+    if (!settled && code === 0 && process.exitCode === undefined) {
+      const { writeString } = internalBinding('fs');
+      writeString(2, 'Warning: Detected unsettled top-level await\n');
+      process.exitCode = 13;
+    }
+  });
+}
+
 function main() {
   if (getOptionValue('--help')) {
     printHelp();
@@ -140,6 +184,11 @@ function main() {
 
   if (hasEval || print) {
     preload();
+    if (getOptionValue('--input-type') === 'module') {
+      runEsmMain(require('internal/modules/esm/loader')
+        .evalModule(evalSource, '[eval1]'));
+      return;
+    }
     evalScript('[eval]', evalSource, print);
     return;
   }
@@ -147,7 +196,7 @@ function main() {
   if (info.script) {
     process.argv.splice(1, 0, path.resolve(info.script));
     preload();
-    Module.runMain(process.argv[1]);
+    runMainFile(process.argv[1]);
     return;
   }
 
@@ -157,6 +206,11 @@ function main() {
     const source = readFdUtf8(0);
     if (getOptionValue('--check')) {
       checkSyntax(source, '[stdin]');
+      return;
+    }
+    if (getOptionValue('--input-type') === 'module') {
+      runEsmMain(require('internal/modules/esm/loader')
+        .evalModule(source, '[stdin]'));
       return;
     }
     evalScript('[stdin]', source, print);

@@ -270,6 +270,83 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
   return actual;
 }
 
+let cjsConditions;
+/* The conditions require() matches in "exports": require, node, plus
+ * --conditions. */
+function getCjsConditions() {
+  if (cjsConditions === undefined) {
+    const user = getOptionValue('--conditions') || [];
+    cjsConditions = new primordials.SafeSet(['require', 'node', ...user]);
+  }
+  return cjsConditions;
+}
+
+const EXPORTS_PATTERN = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/;
+
+/* A resolved "exports" target as a file path; MODULE_NOT_FOUND if the
+ * file is missing. */
+function finalizeExportsResolution(resolved, request, pkgJsonPath) {
+  const { fileURLToPath } = require('internal/url');
+  const filename = fileURLToPath(resolved);
+  const actual = tryFile(filename, false) ||
+    (stat(filename) === 0 ? filename : false);
+  if (actual) return actual;
+  const err = createMissingError(filename, []);
+  err.path = pkgJsonPath;
+  throw err;
+}
+
+/* require('pkg/sub') through pkg's "exports" under node_modules dir
+ * `nmPath`; undefined when the package has no "exports". */
+function resolveExports(nmPath, request) {
+  const m = EXPORTS_PATTERN.exec(request);
+  if (m === null) return undefined;
+  const pkgPath = path.resolve(nmPath, m[1]);
+  const pkgJsonPath = pkgPath + '/package.json';
+  const pkg = require('internal/modules/package_json_reader').read(pkgJsonPath);
+  if (!pkg.exists || pkg.exports == null) return undefined;
+  const { pathToFileURL } = require('internal/url');
+  const { packageExportsResolve } = require('internal/modules/esm/resolve');
+  const resolved = packageExportsResolve(pathToFileURL(pkgJsonPath),
+                                         '.' + (m[2] || ''), pkg, null,
+                                         getCjsConditions());
+  return finalizeExportsResolution(resolved, request, pkgJsonPath);
+}
+
+/* Self-reference: require('own-name/sub') from inside the package. */
+function trySelf(parentPath, request) {
+  if (!parentPath) return false;
+  const reader = require('internal/modules/package_json_reader');
+  const pkg = reader.getPackageScope(parentPath + '/x');
+  if (!pkg || pkg.exports == null || pkg.name === undefined) return false;
+  let expansion;
+  if (request === pkg.name) {
+    expansion = '.';
+  } else if (StringPrototypeStartsWith(request, `${pkg.name}/`)) {
+    expansion = '.' + StringPrototypeSlice(request, pkg.name.length);
+  } else {
+    return false;
+  }
+  const { pathToFileURL } = require('internal/url');
+  const { packageExportsResolve } = require('internal/modules/esm/resolve');
+  const resolved = packageExportsResolve(pathToFileURL(pkg.pjsonPath),
+                                         expansion, pkg,
+                                         pathToFileURL(parentPath + '/x'),
+                                         getCjsConditions());
+  return finalizeExportsResolution(resolved, request, pkg.pjsonPath);
+}
+
+/* require('#internal') through the nearest package's "imports". */
+function resolveImports(request, parent) {
+  const parentPath = parent?.filename;
+  if (!parentPath) return false;
+  const { pathToFileURL } = require('internal/url');
+  const { packageImportsResolve } = require('internal/modules/esm/resolve');
+  const resolved = packageImportsResolve(request, pathToFileURL(parentPath),
+                                         getCjsConditions());
+  return finalizeExportsResolution(resolved, request, '');
+}
+
 Module._findPath = function(request, paths, isMain) {
   const absoluteRequest = path.isAbsolute(request);
   if (absoluteRequest) {
@@ -292,6 +369,14 @@ Module._findPath = function(request, paths, isMain) {
   for (let i = 0; i < paths.length; i++) {
     const curPath = paths[i];
     if (curPath && stat(curPath) < 1) continue;
+    if (!absoluteRequest && curPath &&
+        StringPrototypeEndsWith(curPath, 'node_modules')) {
+      const exportsResolved = resolveExports(curPath, request);
+      if (exportsResolved) {
+        Module._pathCache[cacheKey] = exportsResolved;
+        return exportsResolved;
+      }
+    }
     const basePath = path.resolve(curPath, request);
     let filename;
     const rc = stat(basePath);
@@ -368,7 +453,19 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     paths = Module._resolveLookupPaths(request, parent);
   }
 
-  /* Self-reference and package "exports" arrive with the modules issue. */
+  if (request[0] === '#' && parent?.filename) {
+    const resolved = resolveImports(request, parent);
+    if (resolved) return resolved;
+  }
+  const parentPath = parent?.filename ? path.dirname(parent.filename) :
+    undefined;
+  const selfResolved = trySelf(parentPath, request);
+  if (selfResolved) {
+    Module._pathCache[request + '\x00' +
+      (paths?.length === 1 ? paths[0] : ArrayPrototypeJoin(paths ?? [], '\x00'))] =
+      selfResolved;
+    return selfResolved;
+  }
   const filename = Module._findPath(request, paths, isMain);
   if (filename) return filename;
   const requireStack = [];

@@ -108,7 +108,17 @@ static napi_value util_set_buffer_prototype(napi_env env,
   return NULL;
 }
 
+/* defineLazyDataProperty(target, name, getter, enumerable) */
+static napi_value util_define_lazy(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  nd_args(env, info, 4, argv);
+  nd_engine_define_lazy_data_property(env, argv[0], argv[1], argv[2],
+                                      nd_to_bool(env, argv[3]));
+  return NULL;
+}
+
 static const napi_property_descriptor util_methods[] = {
+  ND_METHOD("defineLazyDataProperty", util_define_lazy),
   ND_METHOD("setBufferPrototype", util_set_buffer_prototype),
   ND_METHOD("getPromiseDetails", util_get_promise_details),
   ND_METHOD("getProxyDetails", util_get_proxy_details),

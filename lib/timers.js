@@ -20,7 +20,9 @@ const {
   toggleImmediateRef,
   active,
   unrefActive,
+  getTimerDuration,
 } = require('internal/timers');
+const { deprecate } = require('internal/util');
 
 let validateFunction;
 function checkCallback(callback) {
@@ -154,8 +156,7 @@ function unenrollLegacy(item) {
 }
 
 function enroll(item, msecs) {
-  const { validateNumber } = require('internal/validators');
-  validateNumber(msecs, 'msecs', 0);
+  msecs = getTimerDuration(msecs, 'msecs');
   if (item._idleTimeout !== undefined && item._idleTimeout !== -1)
     unenroll(item);
   item._idleTimeout = MathTrunc(msecs);
@@ -169,8 +170,16 @@ module.exports = {
   clearImmediate,
   setInterval,
   clearInterval,
-  _unrefActive: unrefActive,
-  active,
-  unenroll: unenrollLegacy,
-  enroll,
+  _unrefActive: deprecate(unrefActive,
+                          'timers._unrefActive() is deprecated.' +
+                          ' Please use timeout.refresh() instead.', 'DEP0127'),
+  active: deprecate(active,
+                    'timers.active() is deprecated. ' +
+                    'Please use timeout.refresh() instead.', 'DEP0126'),
+  unenroll: deprecate(unenrollLegacy,
+                      'timers.unenroll() is deprecated. ' +
+                      'Please use clearTimeout instead.', 'DEP0096'),
+  enroll: deprecate(enroll,
+                    'timers.enroll() is deprecated. ' +
+                    'Please use setTimeout instead.', 'DEP0095'),
 };

@@ -201,6 +201,16 @@ const char *nd_engine_v8_version(void);
 /* Asks V8 to stop running JS on env's isolate as soon as possible. */
 void nd_engine_terminate(napi_env env);
 
+/* Defines object[name] as a lazy data property: reading it the first time
+ * calls getter() and stores the result as an ordinary (writable,
+ * configurable) data property; property descriptors show a data property
+ * throughout. */
+napi_status nd_engine_define_lazy_data_property(napi_env env,
+                                                napi_value object,
+                                                napi_value name,
+                                                napi_value getter,
+                                                bool enumerable);
+
 /* Registers Buffer.prototype: napi_create_buffer() & co. give their
  * Uint8Arrays this prototype. */
 napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);

@@ -179,3 +179,32 @@ extern "C" napi_status nd_engine_structured_clone(napi_env env,
   *result = nd_value(out);
   return nd_finish(env, tc, napi_ok);
 }
+
+static void lazy_data_getter(v8::Local<v8::Name> property,
+                             const v8::PropertyCallbackInfo<v8::Value> &info) {
+  v8::Isolate *isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Function> getter = info.Data().As<v8::Function>();
+  v8::Local<v8::Value> value;
+  if (!getter->Call(context, v8::Undefined(isolate), 0, NULL).ToLocal(&value))
+    return;
+  info.GetReturnValue().Set(value);
+}
+
+extern "C" napi_status nd_engine_define_lazy_data_property(
+    napi_env env, napi_value object, napi_value name, napi_value getter,
+    bool enumerable) {
+  v8::Local<v8::Value> o = nd_local(object);
+  v8::Local<v8::Value> n = nd_local(name);
+  v8::Local<v8::Value> g = nd_local(getter);
+  if (!o->IsObject() || !n->IsName() || !g->IsFunction())
+    return nd_set_error(env, napi_invalid_arg);
+  v8::PropertyAttribute attrs =
+      enumerable ? v8::None : v8::DontEnum;
+  if (o.As<v8::Object>()
+          ->SetLazyDataProperty(nd_context(env), n.As<v8::Name>(),
+                                lazy_data_getter, g, attrs)
+          .IsNothing())
+    return nd_set_error(env, napi_generic_failure);
+  return nd_clear_error(env);
+}

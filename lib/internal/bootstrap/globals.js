@@ -9,7 +9,6 @@ const {
   SymbolFor,
 } = primordials;
 
-const { BuiltinModule } = require('internal/bootstrap/realm');
 
 /* globalThis[name] as a data property. */
 function defineValue(name, value, enumerable) {
@@ -18,23 +17,13 @@ function defineValue(name, value, enumerable) {
   });
 }
 
-/* globalThis[name] loads `id` on first access and becomes a data property;
- * assigning replaces it. Missing modules make the global undefined. */
+const { defineLazyDataProperty } = internalBinding('util');
+
+/* globalThis[name] is a data property whose value, require(id)[key], is
+ * computed on first access (so unused globals cost nothing at start-up). */
 function defineLazy(name, id, key, enumerable = false) {
-  ObjectDefineProperty(globalThis, name, {
-    __proto__: null,
-    enumerable,
-    configurable: true,
-    get() {
-      if (!BuiltinModule.exists(id)) return undefined;
-      const value = require(id)[key];
-      defineValue(name, value, enumerable);
-      return value;
-    },
-    set(value) {
-      defineValue(name, value, enumerable);
-    },
-  });
+  defineLazyDataProperty(globalThis, name, () => require(id)[key],
+                         enumerable);
 }
 
 defineValue('global', globalThis, true);
@@ -46,15 +35,9 @@ ObjectDefineProperty(globalThis, 'process', {
 const { queueMicrotask } = require('internal/process/task_queues');
 defineValue('queueMicrotask', queueMicrotask, true);
 
-{
-  const timers = require('timers');
-  defineValue('clearImmediate', timers.clearImmediate, true);
-  defineValue('setImmediate', timers.setImmediate, true);
-  defineValue('clearInterval', timers.clearInterval, true);
-  defineValue('clearTimeout', timers.clearTimeout, true);
-  defineValue('setInterval', timers.setInterval, true);
-  defineValue('setTimeout', timers.setTimeout, true);
-}
+const timers = require('timers');
+defineValue('clearImmediate', timers.clearImmediate, true);
+defineValue('setImmediate', timers.setImmediate, true);
 
 defineValue('structuredClone', function structuredClone(value, options) {
   if (arguments.length === 0) {
@@ -73,6 +56,12 @@ defineValue('structuredClone', function structuredClone(value, options) {
     throw err;
   }
 }, true);
+
+/* Node's order of enumerable globals. */
+defineValue('clearInterval', timers.clearInterval, true);
+defineValue('clearTimeout', timers.clearTimeout, true);
+defineValue('setInterval', timers.setInterval, true);
+defineValue('setTimeout', timers.setTimeout, true);
 
 /* console is created lazily: the first use binds it to process.stdout. */
 ObjectDefineProperty(globalThis, 'console', {

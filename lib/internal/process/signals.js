@@ -4,6 +4,7 @@
 
 const {
   FunctionPrototypeBind,
+  ObjectPrototypeHasOwnProperty,
   SafeMap,
 } = primordials;
 
@@ -12,7 +13,8 @@ let signals;
 
 function isSignal(event) {
   signals ??= internalBinding('constants').os.signals;
-  return typeof event === 'string' && signals[event] !== undefined;
+  return typeof event === 'string' &&
+    ObjectPrototypeHasOwnProperty(signals, event);
 }
 
 function startListeningIfSignal(type) {

@@ -55,6 +55,7 @@ typedef enum {
   ND_PRIVATE_DECORATED,      /* the arrow was already printed into .stack */
   ND_PRIVATE_NAPI_WRAPPER,   /* napi_wrap() record */
   ND_PRIVATE_NAPI_TYPE_TAG,  /* napi_type_tag_object() tag */
+  ND_PRIVATE_VM_CONTEXT,     /* the vm context of a contextified object */
   ND_PRIVATE_COUNT
 } nd_private_key;
 
@@ -218,6 +219,37 @@ napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);
 /* Runs the C cleanup hooks registered through napi_add_env_cleanup_hook on
  * every env of the isolate (in reverse order). */
 void nd_engine_run_cleanup_hooks(napi_env env);
+
+/* --- vm: scripts and contexts ------------------------------------------ */
+
+/* A script compiled once, runnable in any context. */
+typedef struct nd_script_s nd_script_t;
+
+/* Compiles `source` named `filename` (line/column offsets shift reported
+ * positions). Returns napi_pending_exception on a SyntaxError. */
+napi_status nd_engine_script_compile(napi_env env, napi_value source,
+                                     napi_value filename, int line_offset,
+                                     int column_offset, nd_script_t **result);
+
+/* Runs a script in the main context (sandbox NULL) or in the context of a
+ * contextified sandbox. timeout_ms > 0 stops it after that long
+ * (*timed_out set, napi_generic_failure returned). */
+napi_status nd_engine_script_run(napi_env env, nd_script_t *script,
+                                 napi_value sandbox, int64_t timeout_ms,
+                                 bool *timed_out, napi_value *result);
+
+void nd_engine_script_free(nd_script_t *script);
+
+/* Creates a new context whose global object forwards to `sandbox`
+ * (vm.createContext). */
+napi_status nd_engine_context_make(napi_env env, napi_value sandbox,
+                                   napi_value name);
+
+/* Whether `sandbox` was contextified; and the context's global object. */
+napi_status nd_engine_context_is(napi_env env, napi_value sandbox,
+                                 bool *result);
+napi_status nd_engine_context_global(napi_env env, napi_value sandbox,
+                                     napi_value *result);
 
 /* --- ES modules -------------------------------------------------------- */
 

@@ -18,6 +18,7 @@ static const char *const private_names[ND_PRIVATE_COUNT] = {
   "nodus:decorated",
   "nodus:napi_wrapper",
   "nodus:napi_type_tag",
+  "nodus:vm_context",
 };
 
 static void promise_reject_hook(v8::PromiseRejectMessage message);

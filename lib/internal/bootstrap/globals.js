@@ -27,6 +27,10 @@ function defineLazy(name, id, key, enumerable = false) {
 }
 
 defineValue('global', globalThis, true);
+ObjectDefineProperty(globalThis, Symbol.toStringTag, {
+  __proto__: null, value: 'global', writable: false, enumerable: false,
+  configurable: true,
+});
 ObjectDefineProperty(globalThis, 'process', {
   __proto__: null, value: process, writable: true, configurable: true,
   enumerable: false,

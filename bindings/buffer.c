@@ -291,7 +291,7 @@ static napi_value buffer_fill(napi_env env, napi_callback_info info) {
   napi_value num;
   if (napi_coerce_to_number(env, argv[1], &num) != napi_ok) return NULL;
   napi_get_value_uint32(env, num, &byte);
-  memset(v.data + start, (int)(byte & 255), end - start);
+  if (end > start) memset(v.data + start, (int)(byte & 255), end - start);
   return NULL;
 }
 

@@ -216,7 +216,7 @@ size_t nd_codec_utf16_utf8_length(const uint16_t *s, size_t n) {
     }
     uint16_t lanes[8];
     _mm_storeu_si128((__m128i *)(void *)lanes, acc);
-    for (int k = 0; k < 8; k++) len -= (uint16_t)-lanes[k] == 0 ? 0 : 0x10000 - lanes[k];
+    for (int k = 0; k < 8; k++) len -= (uint16_t)(0x10000 - lanes[k]);
     surrogates |= (size_t)_mm_movemask_epi8(surr);
   }
   len += 3 * i;
@@ -275,47 +275,184 @@ static int utf16_encode_one(uint8_t *dst, size_t cap, size_t *o,
   return 1;
 }
 
+#if defined(__x86_64__)
+/* 8 BMP characters per round with AVX2 + BMI2: each unit becomes a 32-bit
+ * lane holding its 1-3 UTF-8 bytes, and pext squeezes out the unused bytes
+ * of each pair of lanes. The 8-byte stores scribble up to 7 bytes past the
+ * output. Stops at a surrogate, or while 8 units and 40 bytes of room
+ * remain. Returns the units consumed; *out gets the bytes written. */
+__attribute__((target("avx2,bmi2,popcnt"))) static size_t
+utf16_to_utf8_avx2(uint8_t *dst, size_t cap, const uint16_t *s, size_t n,
+                   size_t *out) {
+  const __m256i m3f = _mm256_set1_epi32(0x3f);
+  const __m256i c80 = _mm256_set1_epi32(0x80);
+  size_t i = 0, o = 0;
+  while (i + 16 <= n && o + 64 <= cap) {
+    __m128i raw = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i top = _mm_and_si128(raw, _mm_set1_epi16((short)0xf800));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(top, _mm_set1_epi16((short)0xd800))))
+      break;
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(
+          _mm_and_si128(raw, _mm_set1_epi16((short)0xff80)),
+          _mm_setzero_si128())) == 0xffff) {
+      _mm_storel_epi64((__m128i *)(void *)(dst + o),
+                       _mm_packus_epi16(raw, raw));
+      i += 8;
+      o += 8;
+      continue;
+    }
+    __m256i u = _mm256_cvtepu16_epi32(raw);
+    __m256i low6 = _mm256_or_si256(c80, _mm256_and_si256(u, m3f));
+    __m256i mid6 = _mm256_or_si256(
+      c80, _mm256_and_si256(_mm256_srli_epi32(u, 6), m3f));
+    __m256i w2 = _mm256_or_si256(
+      _mm256_or_si256(_mm256_set1_epi32(0xc0), _mm256_srli_epi32(u, 6)),
+      _mm256_slli_epi32(low6, 8));
+    __m256i w3 = _mm256_or_si256(
+      _mm256_or_si256(_mm256_set1_epi32(0xe0), _mm256_srli_epi32(u, 12)),
+      _mm256_or_si256(_mm256_slli_epi32(mid6, 8),
+                      _mm256_slli_epi32(low6, 16)));
+    __m256i one = _mm256_cmpgt_epi32(c80, u);
+    __m256i two = _mm256_cmpgt_epi32(_mm256_set1_epi32(0x800), u);
+    __m256i w = _mm256_blendv_epi8(_mm256_blendv_epi8(w3, w2, two), u, one);
+    __m256i keep = _mm256_blendv_epi8(
+      _mm256_blendv_epi8(_mm256_set1_epi32(0xffffff),
+                         _mm256_set1_epi32(0xffff), two),
+      _mm256_set1_epi32(0xff), one);
+    /* One bit per output byte kept, 8 per pair of lanes. */
+    uint32_t kept = (uint32_t)_mm256_movemask_epi8(keep);
+    size_t c0 = (size_t)__builtin_popcount(kept & 0xff);
+    size_t c1 = (size_t)__builtin_popcount(kept & 0xff00);
+    size_t c2 = (size_t)__builtin_popcount(kept & 0xff0000);
+    size_t c3 = (size_t)__builtin_popcount(kept >> 24);
+    __m128i lo = _mm256_castsi256_si128(w), hi = _mm256_extracti128_si256(w, 1);
+    __m128i klo = _mm256_castsi256_si128(keep);
+    __m128i khi = _mm256_extracti128_si256(keep, 1);
+    uint64_t p0 = _pext_u64((uint64_t)_mm_cvtsi128_si64(lo),
+                            (uint64_t)_mm_cvtsi128_si64(klo));
+    uint64_t p1 = _pext_u64((uint64_t)_mm_extract_epi64(lo, 1),
+                            (uint64_t)_mm_extract_epi64(klo, 1));
+    uint64_t p2 = _pext_u64((uint64_t)_mm_cvtsi128_si64(hi),
+                            (uint64_t)_mm_cvtsi128_si64(khi));
+    uint64_t p3 = _pext_u64((uint64_t)_mm_extract_epi64(hi, 1),
+                            (uint64_t)_mm_extract_epi64(khi, 1));
+    memcpy(dst + o, &p0, 8);
+    memcpy(dst + o + c0, &p1, 8);
+    memcpy(dst + o + c0 + c1, &p2, 8);
+    memcpy(dst + o + c0 + c1 + c2, &p3, 8);
+    o += c0 + c1 + c2 + c3;
+    i += 8;
+  }
+  *out = o;
+  return i;
+}
+#endif
+
+#if defined(__x86_64__)
+/* 16 BMP characters per round with AVX-512 VBMI2: each unit becomes a
+ * 32-bit lane holding its 1-3 UTF-8 bytes and vpcompressb packs the bytes
+ * in use; a masked store writes exactly those. Stops at a surrogate or
+ * when 48 bytes of room are not left. Returns the units consumed; *out
+ * gets the bytes written. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) static size_t
+utf16_to_utf8_vbmi2(uint8_t *dst, size_t cap, const uint16_t *s, size_t n,
+                    size_t *out) {
+  const __m512i m3f = _mm512_set1_epi32(0x3f);
+  const __m512i c80 = _mm512_set1_epi32(0x80);
+  const __m512i byte_in_lane = _mm512_set1_epi32(0x03020100);
+  size_t i = 0, o = 0;
+  while (i + 16 <= n && o + 48 <= cap) {
+    __m512i u = _mm512_cvtepu16_epi32(
+      _mm256_loadu_si256((const __m256i *)(const void *)(s + i)));
+    __mmask16 surrogate = _mm512_cmpeq_epi32_mask(
+      _mm512_and_si512(u, _mm512_set1_epi32(0xf800)),
+      _mm512_set1_epi32(0xd800));
+    if (surrogate) break;
+    __mmask16 one = _mm512_cmplt_epu32_mask(u, c80);
+    __mmask16 two = _mm512_cmplt_epu32_mask(u, _mm512_set1_epi32(0x800));
+    __m512i low6 = _mm512_or_si512(c80, _mm512_and_si512(u, m3f));
+    __m512i mid6 = _mm512_or_si512(
+      c80, _mm512_and_si512(_mm512_srli_epi32(u, 6), m3f));
+    __m512i w2 = _mm512_or_si512(
+      _mm512_or_si512(_mm512_set1_epi32(0xc0), _mm512_srli_epi32(u, 6)),
+      _mm512_slli_epi32(low6, 8));
+    __m512i w3 = _mm512_or_si512(
+      _mm512_or_si512(_mm512_set1_epi32(0xe0), _mm512_srli_epi32(u, 12)),
+      _mm512_or_si512(_mm512_slli_epi32(mid6, 8),
+                      _mm512_slli_epi32(low6, 16)));
+    __m512i w = _mm512_mask_blend_epi32(
+      one, _mm512_mask_blend_epi32(two, w3, w2), u);
+    /* Lane length 1-3, copied into each of its bytes, against 0,1,2,3. */
+    __m512i len = _mm512_mask_blend_epi32(
+      one, _mm512_mask_blend_epi32(two, _mm512_set1_epi32(0x03030303),
+                                   _mm512_set1_epi32(0x02020202)),
+      _mm512_set1_epi32(0x01010101));
+    __mmask64 keep = _mm512_cmplt_epu8_mask(byte_in_lane, len);
+    size_t count = (size_t)__builtin_popcountll(keep);
+    _mm512_mask_storeu_epi8(dst + o, _cvtu64_mask64((1ULL << count) - 1),
+                            _mm512_maskz_compress_epi8(keep, w));
+    o += count;
+    i += 16;
+  }
+  *out = o;
+  return i;
+}
+#endif
+
 size_t nd_codec_utf16_to_utf8(uint8_t *dst, size_t cap, const uint16_t *s,
                               size_t n, size_t *read) {
   size_t i = 0, o = 0;
-  uint8_t block[8 * 3 + 4];
-  while (i < n) {
-    if (i + 8 <= n) {
+  int wide = 0;
 #if defined(__x86_64__)
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-      __m128i ascii = _mm_cmpeq_epi16(
-        _mm_and_si128(v, _mm_set1_epi16((short)0xff80)),
-        _mm_setzero_si128());
-      if (_mm_movemask_epi8(ascii) == 0xffff && o + 8 <= cap) {
-        _mm_storel_epi64((__m128i *)(void *)(dst + o),
-                         _mm_packus_epi16(v, v));
-        i += 8;
-        o += 8;
-        continue;
-      }
-#endif
-      /* Up to 8 BMP characters, branch-free, staged in `block`. */
-      size_t t = 0, k = 0;
-      for (; k < 8; k++) {
-        uint32_t u = s[i + k];
-        if ((u & 0xf800) == 0xd800) break;
-        uint32_t w1 = u;
-        uint32_t w2 = (0xc0 | u >> 6) | (0x80 | (u & 0x3f)) << 8;
-        uint32_t w3 = (0xe0 | u >> 12) | (0x80 | ((u >> 6) & 0x3f)) << 8 |
-                      (0x80 | (u & 0x3f)) << 16;
-        uint32_t w = u < 0x80 ? w1 : u < 0x800 ? w2 : w3;
-        memcpy(block + t, &w, 4);
-        t += 1 + (u >= 0x80) + (u >= 0x800);
-      }
-      if (o + t <= cap) {
-        memcpy(dst + o, block, t);
-        o += t;
-        i += k;
-        if (k == 8) continue;
+  if (n >= 16 && __builtin_cpu_supports("avx512vbmi2")) {
+    /* Exact stores: no scribbling, so it may run to the end. */
+    size_t wrote;
+    for (;;) {
+      i += utf16_to_utf8_vbmi2(dst + o, cap - o, s + i, n - i, &wrote);
+      o += wrote;
+      if (i + 16 > n || o + 48 > cap) break;
+      /* A surrogate in the next 16 units: take them one by one. */
+      for (size_t stop = i + 16; i < stop;) {
+        if (!utf16_encode_one(dst, cap, &o, s, n, &i)) goto done;
       }
     }
-    if (!utf16_encode_one(dst, cap, &o, s, n, &i)) break;
   }
+  wide = n - i >= 16 && __builtin_cpu_supports("avx2") &&
+         __builtin_cpu_supports("bmi2") && !__builtin_cpu_is("amd");
+#endif
+  /* Fast loops: whole-word stores, branch free, that scribble a few bytes
+   * past the last character written. They stop while at least 8 units and
+   * 24 bytes of room remain, so the exact loop below always writes 7 or
+   * more bytes and covers the scribbles. */
+  while (i + 10 <= n && o + 28 <= cap) {
+#if defined(__x86_64__)
+    if (wide) {
+      size_t wrote;
+      i += utf16_to_utf8_avx2(dst + o, cap - o, s + i, n - i, &wrote);
+      o += wrote;
+    }
+#endif
+    for (int k = 0; k < 8 && i + 10 <= n && o + 28 <= cap; k++) {
+      uint32_t u = s[i];
+      if ((u & 0xf800) == 0xd800) {
+        utf16_encode_one(dst, cap, &o, s, n, &i);
+        continue;
+      }
+      uint32_t w1 = u;
+      uint32_t w2 = (0xc0 | u >> 6) | (0x80 | (u & 0x3f)) << 8;
+      uint32_t w3 = (0xe0 | u >> 12) | (0x80 | ((u >> 6) & 0x3f)) << 8 |
+                    (0x80 | (u & 0x3f)) << 16;
+      uint32_t w = u < 0x80 ? w1 : u < 0x800 ? w2 : w3;
+      memcpy(dst + o, &w, 4);
+      o += 1 + (u >= 0x80) + (u >= 0x800);
+      i++;
+    }
+  }
+  while (i < n && utf16_encode_one(dst, cap, &o, s, n, &i)) {
+  }
+#if defined(__x86_64__)
+done:
+#endif
   *read = i;
   return o;
 }

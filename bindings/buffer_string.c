@@ -207,14 +207,24 @@ static int write_ucs2(napi_env env, napi_value str, uint8_t *dst, size_t cap,
 int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
                     const uint16_t **units, size_t *len) {
   size_t got;
+  uint16_t *buf = stack;
   *units = NULL;
   if (string_length(env, str, len)) return -1;
-  if (*len > ND_UNITS_STACK) return 0;
-  if (napi_get_value_string_utf16(env, str, (char16_t *)stack, *len + 1,
-                                  &got) != napi_ok)
+  if (*len > ND_UNITS_STACK) {
+    buf = *len < ((size_t)1 << 40) ? malloc((*len + 1) * 2) : NULL;
+    if (buf == NULL) return 0; /* callers fall back to V8's encoder */
+  }
+  if (napi_get_value_string_utf16(env, str, (char16_t *)buf, *len + 1,
+                                  &got) != napi_ok) {
+    if (buf != stack) free(buf);
     return -1;
-  *units = stack;
+  }
+  *units = buf;
   return 0;
+}
+
+void nd_string_units_free(uint16_t *stack, const uint16_t *units) {
+  if (units != stack) free((void *)units);
 }
 
 int nd_string_utf8_length(napi_env env, napi_value str, size_t *result) {
@@ -224,6 +234,7 @@ int nd_string_utf8_length(napi_env env, napi_value str, size_t *result) {
   if (nd_string_units(env, str, stack, &units, &len)) return -1;
   if (units != NULL) {
     *result = nd_codec_utf16_utf8_length(units, len);
+    nd_string_units_free(stack, units);
     return 0;
   }
   return napi_get_value_string_utf8(env, str, NULL, 0, result) == napi_ok
@@ -242,6 +253,7 @@ static int write_utf8(napi_env env, napi_value str, uint8_t *dst, size_t cap,
   if (nd_string_units(env, str, stack, &units, &len)) return -1;
   if (units != NULL) {
     *written = nd_codec_utf16_to_utf8(dst, cap, units, len, &read);
+    nd_string_units_free(stack, units);
     return 0;
   }
   if (tail_free) {

@@ -51,11 +51,14 @@ int nd_string_write(napi_env env, int enc, napi_value str, uint8_t *dst,
 #define ND_UNITS_STACK 4096
 
 /* Copies the UTF-16 code units of str into stack (ND_UNITS_STACK + 1
- * units) and points *units at them, or leaves *units NULL when the string
- * is longer; *len gets its length. Returns 0, or -1 with a pending
- * exception. */
+ * units), or a malloc'ed block for longer strings, and points *units at
+ * them (left NULL when memory is short); *len gets its length. Release with
+ * nd_string_units_free(). Returns 0, or -1 with a pending exception. */
 int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
                     const uint16_t **units, size_t *len);
+
+/* Frees what nd_string_units() allocated. */
+void nd_string_units_free(uint16_t *stack, const uint16_t *units);
 
 /* Stores the UTF-8 length of str (unpaired surrogates as U+FFFD) in
  * *result. Returns 0, or -1 with a pending exception. */

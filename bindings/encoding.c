@@ -132,14 +132,15 @@ static napi_value encoding_encode_utf8_string(napi_env env,
   if (get_args(env, info, 1, argv)) return NULL;
   if (nd_string_units(env, argv[0], ustack, &units, &len)) return NULL;
   if (units != NULL) {
-    /* Short string: size exactly, then encode into the new buffer. */
+    /* Size exactly, then encode straight into the new buffer. */
     n = nd_codec_utf16_utf8_length(units, len);
-    if (napi_create_arraybuffer(env, n, &data, &ab) != napi_ok) return NULL;
-    nd_codec_utf16_to_utf8(data, n, units, len, &read);
-    if (napi_create_typedarray(env, napi_uint8_array, n, ab, 0, &result) !=
-        napi_ok)
-      return NULL;
-    return result;
+    napi_status st = napi_create_arraybuffer(env, n, &data, &ab);
+    if (st == napi_ok) {
+      nd_codec_utf16_to_utf8(data, n, units, len, &read);
+      st = napi_create_typedarray(env, napi_uint8_array, n, ab, 0, &result);
+    }
+    nd_string_units_free(ustack, units);
+    return st == napi_ok ? result : NULL;
   }
   uint8_t *buf = utf8_scratch(env, argv[0], 3 * len, stack, &n);
   if (buf == NULL) return NULL;
@@ -171,6 +172,7 @@ static napi_value encoding_encode_into(napi_env env,
   if (nd_string_units(env, argv[0], ustack, &units, &len)) return NULL;
   if (units != NULL) {
     n = nd_codec_utf16_to_utf8(dest.data, dest.len, units, len, &read);
+    nd_string_units_free(ustack, units);
     out[0] = (uint32_t)read;
     out[1] = (uint32_t)n;
     memcpy(results.data, out, sizeof(out));

@@ -91,10 +91,10 @@ static void read_file_work(nd_fs_req_t *r) {
   size_t size = 0;
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
     if (st.st_size > ND_FS_IO_MAX) {
+      close_target(r, fd); /* before r->num changes meaning */
       r->len = (size_t)-1;
       r->num = st.st_size;
       r->uv.result = 0;
-      close_target(r, fd);
       return;
     }
     size = (size_t)st.st_size;

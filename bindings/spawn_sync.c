@@ -122,7 +122,6 @@ static void ss_exit_cb(uv_process_t *proc, int64_t status, int term_signal) {
   run->exit_status = status;
   run->term_signal = term_signal;
   uv_close((uv_handle_t *)proc, NULL);
-  ss_close_timer(run);
 }
 
 static void ss_timeout_cb(uv_timer_t *timer) {
@@ -391,7 +390,8 @@ static bool ss_parse_options(napi_env env, napi_value o, ss_run_t *run,
 
   napi_value stdio = NULL;
   uint32_t n = 0;
-  if (ss_get(env, o, "stdio", &stdio, &t)) napi_get_array_length(env, stdio, &n);
+  if (ss_get(env, o, "stdio", &stdio, &t))
+    napi_get_array_length(env, stdio, &n);
   run->nstdio = (int)n;
   run->pipes = calloc(n ? n : 1, sizeof(ss_pipe_t *));
   opts->stdio = calloc(n ? n : 1, sizeof(uv_stdio_container_t));
@@ -451,6 +451,9 @@ static napi_value ss_spawn(napi_env env, napi_callback_info info) {
         uv_timer_init(&run.loop, &run.timer);
         run.timer_open = true;
         uv_timer_start(&run.timer, ss_timeout_cb, (uint64_t)timeout, 0);
+        /* The timer only counts while the child or its pipes keep the
+         * loop alive (a grandchild holding stdout open still times out). */
+        uv_unref((uv_handle_t *)&run.timer);
       }
       for (int i = 0; i < run.nstdio && run.error == 0; i++) {
         if (run.pipes[i] == NULL) continue;

@@ -204,20 +204,22 @@ static int fill_address(napi_env env, napi_value out,
                         const struct sockaddr_storage *addr) {
   char ip[INET6_ADDRSTRLEN];
   int port;
+  const char *family;
   if (addr->ss_family == AF_INET6) {
     const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)addr;
     uv_ip6_name(a6, ip, sizeof(ip));
     port = ntohs(a6->sin6_port);
-    nd_set_string(env, out, "family", "IPv6");
+    family = "IPv6";
   } else if (addr->ss_family == AF_INET) {
     const struct sockaddr_in *a4 = (const struct sockaddr_in *)addr;
     uv_ip4_name(a4, ip, sizeof(ip));
     port = ntohs(a4->sin_port);
-    nd_set_string(env, out, "family", "IPv4");
+    family = "IPv4";
   } else {
     return UV_EAFNOSUPPORT;
   }
   nd_set_string(env, out, "address", ip);
+  nd_set_string(env, out, "family", family);
   nd_set_number(env, out, "port", port);
   return 0;
 }

@@ -5,7 +5,10 @@
 
 const {
   ArrayPrototypeSlice,
+  ArrayPrototypeSome,
+  ObjectKeys,
   ObjectPrototypeHasOwnProperty,
+  StringPrototypeStartsWith,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -48,6 +51,7 @@ function setupWorkerSide() {
 
 function setupPrimarySide() {
   let initialized = false;
+  const intercom = new EventEmitter();
   const policyName = process.env.NODE_CLUSTER_SCHED_POLICY;
   let schedulingPolicy = SCHED_RR;
   if (policyName === 'rr') schedulingPolicy = SCHED_RR;
@@ -73,6 +77,14 @@ function setupPrimarySide() {
       ...cluster.settings,
       ...options,
     };
+    // With --prof, each process writes its own V8 log.
+    if (ArrayPrototypeSome(settings.execArgv,
+                           (s) => StringPrototypeStartsWith(s, '--prof')) &&
+        !ArrayPrototypeSome(settings.execArgv,
+                            (s) => StringPrototypeStartsWith(s,
+                                                             '--logfile='))) {
+      settings.execArgv = [...settings.execArgv, '--logfile=v8-%p.log'];
+    }
     cluster.settings = settings;
     if (!initialized) {
       initialized = true;
@@ -83,12 +95,24 @@ function setupPrimarySide() {
   };
   cluster.setupMaster = cluster.setupPrimary;
 
-  /* fork([env]) and disconnect([callback]) need child_process.fork. */
+  /* fork([env]) needs child_process.fork, which is not built yet. */
   cluster.fork = function fork(env) {
     throw new ERR_METHOD_NOT_IMPLEMENTED('cluster.fork()');
   };
+
+  /* disconnect([callback]): disconnects every worker; callback runs once
+   * all are gone (on a later tick when there are none). */
   cluster.disconnect = function disconnect(callback) {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('cluster.disconnect()');
+    const ids = ObjectKeys(cluster.workers);
+    if (ids.length === 0) {
+      process.nextTick(() => intercom.emit('disconnect'));
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        const worker = cluster.workers[ids[i]];
+        if (worker.isConnected()) worker.disconnect();
+      }
+    }
+    if (typeof callback === 'function') intercom.once('disconnect', callback);
   };
 }
 

@@ -14,10 +14,8 @@ const {
   PromiseResolve,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
-  SafeMap,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
-  StringPrototypeSplit,
   StringPrototypeToLowerCase,
   Symbol,
   SymbolFor,
@@ -204,11 +202,14 @@ class Blob {
   /* stream() -> ReadableStream of the bytes. */
   stream() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    let ReadableStream;
-    try {
-      ({ ReadableStream } = require('internal/webstreams/readablestream'));
-    } catch {
-      ReadableStream = globalThis.ReadableStream;
+    let ReadableStream = globalThis.ReadableStream;
+    for (const id of ['internal/webstreams/readablestream', 'stream/web']) {
+      if (typeof ReadableStream === 'function') break;
+      try {
+        ({ ReadableStream } = require(id));
+      } catch {
+        // Not built yet.
+      }
     }
     if (typeof ReadableStream !== 'function')
       throw new ERR_METHOD_NOT_IMPLEMENTED('stream()');
@@ -321,59 +322,13 @@ function toUSVString(str) {
 }
 
 // ---------------------------------------------------------------------------
-// blob: URLs. The registry is per realm: id -> Blob.
+// blob: URLs live in internal/url's registry (URL.createObjectURL).
 
-const dataObjects = new SafeMap();
-
-/* Registers `blob` under `id` (URL.createObjectURL). */
-function storeDataObject(id, blob) {
-  dataObjects.set(id, createBlob(blob[kHandle], blob[kType]));
-}
-
-/* Forgets the Blob registered under `id` (URL.revokeObjectURL). */
-function revokeDataObject(id) {
-  dataObjects.delete(id);
-}
-
-/* The id of a `blob:nodedata:<id>` URL string, or undefined. */
-function dataObjectId(url) {
-  url = `${url}`;
-  let pathname;
-  try {
-    const { URL } = require('internal/url');
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'blob:') return;
-    pathname = parsed.pathname;
-  } catch {
-    return;
-  }
-  const split = StringPrototypeSplit(pathname, ':');
-  if (split.length !== 2 || split[0] !== 'nodedata') return;
-  return split[1];
-}
-
-/* URL.createObjectURL(blob): registers the Blob, returns its blob: URL. */
-function createObjectURL(obj) {
-  if (!isBlob(obj)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
-  const id = require('crypto').randomUUID();
-  storeDataObject(id, obj);
-  return `blob:nodedata:${id}`;
-}
-
-/* URL.revokeObjectURL(url): unregisters a blob: URL; anything else is
- * ignored. */
-function revokeObjectURL(url) {
-  const id = dataObjectId(url);
-  if (id !== undefined) revokeDataObject(id);
-}
-
-/* buffer.resolveObjectURL(url): the Blob registered under a blob: URL, or
- * undefined. */
+/* buffer.resolveObjectURL(url): a Blob with the contents registered under
+ * a blob:nodedata: URL, or undefined. */
 function resolveObjectURL(url) {
-  const id = dataObjectId(url);
-  if (id === undefined) return;
-  const blob = dataObjects.get(id);
-  if (blob === undefined) return;
+  const blob = require('internal/url').resolveObjectURL(url);
+  if (!isBlob(blob)) return undefined;
   return createBlob(blob[kHandle], blob[kType]);
 }
 
@@ -381,11 +336,7 @@ module.exports = {
   Blob,
   File,
   createBlob,
-  createObjectURL,
   isBlob,
   kHandle,
   resolveObjectURL,
-  revokeDataObject,
-  revokeObjectURL,
-  storeDataObject,
 };

@@ -667,7 +667,8 @@ function addBufferPrototypeMethods(proto) {
 // Private symbol marking objects that must not be transferred (the pool).
 const untransferable = (() => {
   const util = internalBinding('util');
-  return (util && util.untransferable_object_private_symbol) ||
+  return util?.privateSymbols?.untransferable_object_private_symbol ||
+    util?.untransferable_object_private_symbol ||
     Symbol('kUntransferable');
 })();
 

@@ -20,7 +20,7 @@ function into(s, n) {
   return [r.read, r.written, Array.from(dest)];
 }
 
-if (!common.hasIntl) common.skip('missing Intl');
+if (typeof Intl !== 'object') common.skip('missing Intl');
 
 assert.strictEqual(new TextDecoder('latin1').encoding, 'windows-1252');
 assert.strictEqual(new TextDecoder(' UTF8\n').encoding, 'utf-8');

@@ -5,7 +5,6 @@
 const {
   BigInt,
   Date,
-  DateNow,
   Number,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,

@@ -11,7 +11,7 @@ const {
   NumberIsFinite,
   NumberIsInteger,
   ObjectIs,
-  ObjectSetPrototypeOf,
+  ObjectPrototypeHasOwnProperty,
   ReflectOwnKeys,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
@@ -113,7 +113,10 @@ const flagTable = {
 /* stringToFlags(flags[, name]) -> open(2) flags from 'r', 'w+', 'ax'...;
  * numbers pass through and null/undefined mean 'r'. */
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   const v = typeof flags === 'string' ? flagTable[flags] : undefined;
   if (v === undefined) throw new ERR_INVALID_ARG_VALUE(name, flags);
@@ -294,8 +297,7 @@ function stringToSymlinkType(type) {
 let warnedNonPortable = false;
 /* Warns once about mkdtemp prefixes ending in X on some platforms. */
 function warnOnNonPortableTemplate(template) {
-  if (!warnedNonPortable && process.platform !== 'linux' &&
-      StringPrototypeEndsWith(String(template), 'X')) {
+  if (!warnedNonPortable && StringPrototypeEndsWith(String(template), 'X')) {
     warnedNonPortable = true;
     process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
                         'For details see: https://nodejs.org/api/fs.html');
@@ -440,9 +442,24 @@ const getValidMode = hideStackFrames((mode, type) => {
   return mode;
 });
 
-/* Validates a string/Buffer/typed-array `data` for write paths. */
+let warnedCoercion = false;
+
+/* Validates a non-view `data` of the write paths: strings pass; objects
+ * with an own toString() are coerced (deprecated, DEP0162). Returns the
+ * string. */
 const validateStringAfterArrayBufferView = hideStackFrames((buffer, name) => {
-  if (typeof buffer === 'string') return;
+  if (typeof buffer === 'string') return buffer;
+  if (typeof buffer === 'object' && buffer !== null &&
+      typeof buffer.toString === 'function' &&
+      ObjectPrototypeHasOwnProperty(buffer, 'toString')) {
+    if (!warnedCoercion) {
+      warnedCoercion = true;
+      process.emitWarning('Implicit coercion of objects with own toString ' +
+                          'property is deprecated.', 'DeprecationWarning',
+                          'DEP0162');
+    }
+    return `${buffer}`;
+  }
   throw new ERR_INVALID_ARG_TYPE(
     name, ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
 });

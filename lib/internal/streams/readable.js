@@ -53,6 +53,12 @@ const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
 
 let StringDecoder;
 let from;
+let Duplex;
+
+function lazyDuplex() {
+  Duplex ??= require('internal/streams/duplex');
+  return Duplex;
+}
 
 ObjectSetPrototypeOf(Readable.prototype, Stream.prototype);
 ObjectSetPrototypeOf(Readable, Stream);
@@ -125,7 +131,7 @@ function ReadableState(options, stream, isDuplex) {
   // Duplex streams are both readable and writable, and share the same
   // options object; readableObjectMode configures only this side.
   if (typeof isDuplex !== 'boolean') {
-    isDuplex = stream instanceof Stream.Duplex;
+    isDuplex = stream instanceof lazyDuplex();
   }
 
   this.state = kEmitClose | kAutoDestroy | kConstructed | kSync;
@@ -184,7 +190,7 @@ ObjectDefineProperties(ReadableState.prototype, {
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
 
-  const isDuplex = this instanceof Stream.Duplex;
+  const isDuplex = this instanceof lazyDuplex();
 
   this._readableState = new ReadableState(options, this, isDuplex);
 
@@ -691,7 +697,8 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   dest.emit('pipe', src);
 
   if (dest.writableNeedDrain === true) {
-    if (state.flowing) pause();
+    // Wait for dest's 'drain' even when not flowing yet.
+    pause();
   } else if (!state.flowing) {
     src.resume();
   }

@@ -1,0 +1,57 @@
+'use strict';
+// internal/readline/symbols.js - private keys shared by the readline files.
+
+// The descriptions follow the legacy underscore names (readline.Interface
+// exposes `_ttyWrite`, `_refreshLine`, ... as aliases of these).
+
+const { Symbol } = primordials;
+
+module.exports = {
+  kAddHistory: Symbol('_addHistory'),
+  kBeforeEdit: Symbol('_beforeEdit'),
+  kDecoder: Symbol('_decoder'),
+  kDeleteLeft: Symbol('_deleteLeft'),
+  kDeleteLineLeft: Symbol('_deleteLineLeft'),
+  kDeleteLineRight: Symbol('_deleteLineRight'),
+  kDeleteRight: Symbol('_deleteRight'),
+  kDeleteWordLeft: Symbol('_deleteWordLeft'),
+  kDeleteWordRight: Symbol('_deleteWordRight'),
+  kGetDisplayPos: Symbol('_getDisplayPos'),
+  kHistoryNext: Symbol('_historyNext'),
+  kHistoryPrev: Symbol('_historyPrev'),
+  kInsertString: Symbol('_insertString'),
+  kKillRing: Symbol('_killRing'),
+  kKillRingCursor: Symbol('_killRingCursor'),
+  kLine: Symbol('_line'),
+  kLine_buffer: Symbol('_line_buffer'),
+  kLineObjectStream: Symbol('line object stream'),
+  kMoveCursor: Symbol('_moveCursor'),
+  kNormalWrite: Symbol('_normalWrite'),
+  kOldPrompt: Symbol('_oldPrompt'),
+  kOnLine: Symbol('_onLine'),
+  kPreviousKey: Symbol('_previousKey'),
+  kPrompt: Symbol('_prompt'),
+  kPushToKillRing: Symbol('_pushToKillRing'),
+  kPushToUndoStack: Symbol('_pushToUndoStack'),
+  kQuestion: Symbol('_question'),
+  kQuestionCallback: Symbol('_questionCallback'),
+  kQuestionCancel: Symbol('kQuestionCancel'),
+  kRedo: Symbol('_redo'),
+  kRedoStack: Symbol('_redoStack'),
+  kRefreshLine: Symbol('_refreshLine'),
+  kSawKeyPress: Symbol('_sawKeyPress'),
+  kSawReturnAt: Symbol('_sawReturnAt'),
+  kSetRawMode: Symbol('_setRawMode'),
+  kSubstringSearch: Symbol('kSubstringSearch'),
+  kTabComplete: Symbol('_tabComplete'),
+  kTabCompleter: Symbol('_tabCompleter'),
+  kTtyWrite: Symbol('_ttyWrite'),
+  kUndo: Symbol('_undo'),
+  kUndoStack: Symbol('_undoStack'),
+  kWordLeft: Symbol('_wordLeft'),
+  kWordRight: Symbol('_wordRight'),
+  kWriteToOutput: Symbol('_writeToOutput'),
+  kYank: Symbol('_yank'),
+  kYankPop: Symbol('_yankPop'),
+  kYanking: Symbol('_yanking'),
+};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buffer_codec.h"
+#include "napi_util.h"
 #include "buffer_string.h"
 
 /* Node's messages for errors raised below the JS layer. */
@@ -452,42 +453,40 @@ static napi_value buffer_decode(napi_env env, napi_callback_info info) {
                           (size_t)(end - start));
 }
 
-#define METHOD(name, fn) { name, NULL, fn, NULL, NULL, NULL, napi_default, NULL }
 static const napi_property_descriptor buffer_methods[] = {
-  METHOD("asciiSlice", buffer_ascii_slice),
-  METHOD("latin1Slice", buffer_latin1_slice),
-  METHOD("ucs2Slice", buffer_ucs2_slice),
-  METHOD("utf8Slice", buffer_utf8_slice),
-  METHOD("base64Slice", buffer_base64_slice),
-  METHOD("base64urlSlice", buffer_base64url_slice),
-  METHOD("hexSlice", buffer_hex_slice),
-  METHOD("asciiWrite", buffer_ascii_write),
-  METHOD("latin1Write", buffer_latin1_write),
-  METHOD("ucs2Write", buffer_ucs2_write),
-  METHOD("utf8Write", buffer_utf8_write),
-  METHOD("base64Write", buffer_base64_write),
-  METHOD("base64urlWrite", buffer_base64url_write),
-  METHOD("hexWrite", buffer_hex_write),
-  METHOD("writeUnchecked", buffer_write_unchecked),
-  METHOD("byteLengthUtf8", buffer_byte_length_utf8),
-  METHOD("compare", buffer_compare),
-  METHOD("compareOffset", buffer_compare_offset),
-  METHOD("copy", buffer_copy),
-  METHOD("fill", buffer_fill),
-  METHOD("indexOfString", buffer_index_of_string),
-  METHOD("indexOfBuffer", buffer_index_of_buffer),
-  METHOD("indexOfNumber", buffer_index_of_number),
-  METHOD("isUtf8", buffer_is_utf8),
-  METHOD("isAscii", buffer_is_ascii),
-  METHOD("swap", buffer_swap),
-  METHOD("decode", buffer_decode),
+  ND_METHOD("asciiSlice", buffer_ascii_slice),
+  ND_METHOD("latin1Slice", buffer_latin1_slice),
+  ND_METHOD("ucs2Slice", buffer_ucs2_slice),
+  ND_METHOD("utf8Slice", buffer_utf8_slice),
+  ND_METHOD("base64Slice", buffer_base64_slice),
+  ND_METHOD("base64urlSlice", buffer_base64url_slice),
+  ND_METHOD("hexSlice", buffer_hex_slice),
+  ND_METHOD("asciiWrite", buffer_ascii_write),
+  ND_METHOD("latin1Write", buffer_latin1_write),
+  ND_METHOD("ucs2Write", buffer_ucs2_write),
+  ND_METHOD("utf8Write", buffer_utf8_write),
+  ND_METHOD("base64Write", buffer_base64_write),
+  ND_METHOD("base64urlWrite", buffer_base64url_write),
+  ND_METHOD("hexWrite", buffer_hex_write),
+  ND_METHOD("writeUnchecked", buffer_write_unchecked),
+  ND_METHOD("byteLengthUtf8", buffer_byte_length_utf8),
+  ND_METHOD("compare", buffer_compare),
+  ND_METHOD("compareOffset", buffer_compare_offset),
+  ND_METHOD("copy", buffer_copy),
+  ND_METHOD("fill", buffer_fill),
+  ND_METHOD("indexOfString", buffer_index_of_string),
+  ND_METHOD("indexOfBuffer", buffer_index_of_buffer),
+  ND_METHOD("indexOfNumber", buffer_index_of_number),
+  ND_METHOD("isUtf8", buffer_is_utf8),
+  ND_METHOD("isAscii", buffer_is_ascii),
+  ND_METHOD("swap", buffer_swap),
+  ND_METHOD("decode", buffer_decode),
 };
-#undef METHOD
 
 /* Installs the buffer binding's functions on `exports`. */
 napi_value nd_binding_buffer_init(napi_env env, napi_value exports) {
   if (napi_define_properties(env, exports,
-                             sizeof(buffer_methods) / sizeof(buffer_methods[0]),
+                             ND_COUNT(buffer_methods),
                              buffer_methods) != napi_ok)
     return NULL;
   return exports;

@@ -211,8 +211,10 @@ int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
   *units = NULL;
   if (string_length(env, str, len)) return -1;
   if (*len > ND_UNITS_STACK) {
-    buf = *len < ((size_t)1 << 40) ? malloc((*len + 1) * 2) : NULL;
-    if (buf == NULL) return 0; /* callers fall back to V8's encoder */
+    /* Huge strings are left to V8 rather than copied (callers fall back
+     * to its encoder), as are strings when memory is short. */
+    buf = *len <= ND_UNITS_HEAP_MAX ? malloc((*len + 1) * 2) : NULL;
+    if (buf == NULL) return 0;
   }
   if (napi_get_value_string_utf16(env, str, (char16_t *)buf, *len + 1,
                                   &got) != napi_ok) {

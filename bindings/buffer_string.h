@@ -47,12 +47,15 @@ napi_value nd_string_decode(napi_env env, int enc, const uint8_t *data,
 int nd_string_write(napi_env env, int enc, napi_value str, uint8_t *dst,
                     size_t cap, size_t slack, int tail_free, size_t *written);
 
-/* Code units copied to the stack for strings up to this length. */
+/* Code units copied to the stack for strings up to this length, to the
+ * heap up to the second. */
 #define ND_UNITS_STACK 4096
+#define ND_UNITS_HEAP_MAX (1u << 22)
 
 /* Copies the UTF-16 code units of str into stack (ND_UNITS_STACK + 1
  * units), or a malloc'ed block for longer strings, and points *units at
- * them (left NULL when memory is short); *len gets its length. Release with
+ * them (left NULL past ND_UNITS_HEAP_MAX or when memory is short); *len
+ * gets its length. Release with
  * nd_string_units_free(). Returns 0, or -1 with a pending exception. */
 int nd_string_units(napi_env env, napi_value str, uint16_t *stack,
                     const uint16_t **units, size_t *len);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buffer_codec.h"
+#include "napi_util.h"
 #include "buffer_string.h"
 
 /* decode*() flags, shared with lib/internal/encoding.js. */
@@ -457,23 +458,21 @@ oom:
   return NULL;
 }
 
-#define METHOD(name, fn) { name, NULL, fn, NULL, NULL, NULL, napi_default, NULL }
 static const napi_property_descriptor encoding_methods[] = {
-  METHOD("encodeUtf8String", encoding_encode_utf8_string),
-  METHOD("encodeInto", encoding_encode_into),
-  METHOD("decodeUtf8", encoding_decode_utf8),
-  METHOD("utf8IncompleteTail", encoding_utf8_incomplete_tail),
-  METHOD("decodeUtf16", encoding_decode_utf16),
-  METHOD("decodeWindows1252", encoding_decode_windows1252),
-  METHOD("icuOpen", encoding_icu_open),
-  METHOD("icuDecode", encoding_icu_decode),
+  ND_METHOD("encodeUtf8String", encoding_encode_utf8_string),
+  ND_METHOD("encodeInto", encoding_encode_into),
+  ND_METHOD("decodeUtf8", encoding_decode_utf8),
+  ND_METHOD("utf8IncompleteTail", encoding_utf8_incomplete_tail),
+  ND_METHOD("decodeUtf16", encoding_decode_utf16),
+  ND_METHOD("decodeWindows1252", encoding_decode_windows1252),
+  ND_METHOD("icuOpen", encoding_icu_open),
+  ND_METHOD("icuDecode", encoding_icu_decode),
 };
-#undef METHOD
 
 /* Installs the encoding binding's functions on `exports`. */
 napi_value nd_binding_encoding_init(napi_env env, napi_value exports) {
-  size_t n = sizeof(encoding_methods) / sizeof(encoding_methods[0]);
-  if (napi_define_properties(env, exports, n, encoding_methods) != napi_ok)
+  if (napi_define_properties(env, exports, ND_COUNT(encoding_methods),
+                             encoding_methods) != napi_ok)
     return NULL;
   return exports;
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buffer_string.h"
 #include "fs_internal.h"
 #include "napi_util.h"
 #include "realm.h"
@@ -133,11 +134,9 @@ static napi_value result_read_file(nd_fs_req_t *r) {
     napi_create_double(env, (double)r->num, &v);
     return v;
   }
-  if (r->enc == ND_FS_ENC_UTF8) {
-    if (napi_create_string_utf8(env, r->data, r->len, &v) != napi_ok)
-      return NULL;
-    return v;
-  }
+  if (r->enc == ND_FS_ENC_UTF8)
+    return nd_string_decode(env, ND_ENC_UTF8, (const uint8_t *)r->data,
+                            r->len);
   if (r->len == 0) {
     napi_create_buffer(env, 0, NULL, &v);
     return v;
@@ -149,13 +148,93 @@ static napi_value result_read_file(nd_fs_req_t *r) {
   return v;
 }
 
+/* Reads all of `fd` (a regular file of `size` bytes) into `dst`; returns
+ * the byte count or -errno. */
+static ssize_t read_fully(int fd, char *dst, size_t size) {
+  size_t len = 0;
+  while (len < size) {
+    ssize_t n = read(fd, dst + len, size - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -errno;
+    }
+    if (n == 0) break;
+    len += (size_t)n;
+  }
+  return (ssize_t)len;
+}
+
+/* The synchronous readFile of a named regular file: no request, the path
+ * on the stack, the data read straight into the Buffer (or decoded from a
+ * scratch block). Returns false, having done nothing visible, for cases
+ * the general path handles (long paths, empty or special files); true
+ * with *out set, or NULL and an exception pending. */
+static bool read_file_sync_fast(napi_env env, napi_value *argv,
+                                napi_value *out) {
+  char path[2048];
+  size_t plen;
+  if (napi_get_value_string_utf8(env, argv[0], path, sizeof(path), &plen) !=
+          napi_ok ||
+      plen + 1 >= sizeof(path))
+    return false;
+  int flags = (int)nd_fs_int_arg(env, argv[1], O_RDONLY);
+  int enc = (int)nd_fs_int_arg(env, argv[2], ND_FS_ENC_BUFFER);
+  int fd;
+  do {
+    fd = open(path, flags | O_CLOEXEC, 0666);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    napi_throw(env, nd_fs_error(env, -errno, "open", path, NULL, true));
+    *out = NULL;
+    return true;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      st.st_size > ND_FS_IO_MAX) {
+    close(fd);
+    return false;
+  }
+  size_t size = (size_t)st.st_size;
+  ssize_t n;
+  if (enc == ND_FS_ENC_UTF8) {
+    char stackbuf[64 * 1024 + 64];
+    char *buf = size <= sizeof(stackbuf) ? stackbuf : malloc(size);
+    n = read_fully(fd, buf, size);
+    close(fd);
+    *out = n < 0 ? NULL :
+      nd_string_decode(env, ND_ENC_UTF8, (const uint8_t *)buf, (size_t)n);
+    if (buf != stackbuf) free(buf);
+  } else {
+    void *data;
+    if (napi_create_buffer(env, size, &data, out) != napi_ok) {
+      close(fd);
+      *out = NULL;
+      return true;
+    }
+    n = read_fully(fd, data, size);
+    close(fd);
+    if (n >= 0 && (size_t)n < size)
+      napi_create_buffer_copy(env, (size_t)n, data, NULL, out);
+  }
+  if (n < 0) {
+    napi_throw(env, nd_fs_error(env, (int)n, "read", NULL, NULL, true));
+    *out = NULL;
+  }
+  return true;
+}
+
 /* readFile(pathOrFd, flags, encoding, req) -> Buffer (encoding 1) or
  * UTF-8 string (encoding 0); a number (the size) when the file is larger
  * than 2 GiB. An fd is read from its current position and left open. */
 static napi_value fs_read_file(napi_env env, napi_callback_info info) {
   BEGIN(4);
-  napi_valuetype t;
+  napi_valuetype t, rt;
   napi_typeof(env, argv[0], &t);
+  napi_typeof(env, argv[3], &rt);
+  if (t == napi_string && rt == napi_undefined) {
+    napi_value v = NULL;
+    if (read_file_sync_fast(env, argv, &v)) return v;
+  }
   if (t == napi_number) {
     r->num = 1;
     r->fd = (int)nd_fs_int_arg(env, argv[0], -1);
@@ -190,13 +269,71 @@ static void write_file_work(nd_fs_req_t *r) {
   r->uv.result = 0;
 }
 
+/* The synchronous writeFile of a named file with small data: path and
+ * UTF-8 text on the stack, then open, write, close. Returns false, having
+ * done nothing, when the general path must run; true when done (an
+ * exception may be pending). */
+static bool write_file_sync_fast(napi_env env, napi_value *argv) {
+  char path[2048];
+  char text[32 * 1024];
+  size_t plen, len, units;
+  const char *data;
+  if (napi_get_value_string_utf8(env, argv[0], path, sizeof(path), &plen) !=
+          napi_ok ||
+      plen + 1 >= sizeof(path))
+    return false;
+  napi_valuetype t;
+  napi_typeof(env, argv[1], &t);
+  if (t == napi_string) {
+    if (napi_get_value_string_utf16(env, argv[1], NULL, 0, &units) !=
+            napi_ok ||
+        units * 3 + 1 > sizeof(text))
+      return false;
+    napi_get_value_string_utf8(env, argv[1], text, sizeof(text), &len);
+    data = text;
+  } else {
+    char *view;
+    if (napi_get_buffer_info(env, argv[1], (void **)&view, &len) != napi_ok)
+      return false;
+    data = view != NULL ? view : "";
+  }
+  int flags = (int)nd_fs_int_arg(env, argv[2], O_WRONLY | O_CREAT | O_TRUNC);
+  int mode = (int)nd_fs_int_arg(env, argv[3], 0666);
+  int fd;
+  do {
+    fd = open(path, flags | O_CLOEXEC, mode);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    napi_throw(env, nd_fs_error(env, -errno, "open", path, NULL, true));
+    return true;
+  }
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = -errno;
+      close(fd);
+      napi_throw(env, nd_fs_error(env, err, "write", NULL, NULL, true));
+      return true;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  close(fd);
+  return true;
+}
+
 /* writeFile(pathOrFd, data, flags, mode, req): writes all of `data` (a
  * view, or a string written as UTF-8), opening and closing the path, or at
  * the fd's current position. */
 static napi_value fs_write_file(napi_env env, napi_callback_info info) {
   BEGIN(5);
-  napi_valuetype t;
+  napi_valuetype t, rt;
   napi_typeof(env, argv[0], &t);
+  napi_typeof(env, argv[4], &rt);
+  if (t == napi_string && rt == napi_undefined &&
+      write_file_sync_fast(env, argv))
+    return NULL;
   if (t == napi_number) {
     r->num = 1;
     r->fd = (int)nd_fs_int_arg(env, argv[0], -1);

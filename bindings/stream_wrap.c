@@ -49,13 +49,44 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
-/* Reads: libuv asks for a buffer, we hand out 64 KiB from the heap and copy
- * what arrived into a Buffer of exactly nread bytes. */
+/* Reads: libuv asks for a buffer and gets uninitialised heap memory; what
+ * arrived becomes the Buffer itself (no copy, no zero-fill) when it is
+ * large, or is copied into an exact-size Buffer when it is small, so that
+ * small reads do not pin a whole read buffer. */
+#define ND_READ_BUF_SIZE 262144
+#define ND_READ_COPY_MAX 8192
+
 static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   (void)handle;
   (void)suggested;
-  buf->base = malloc(65536);
-  buf->len = buf->base ? 65536 : 0;
+  buf->base = malloc(ND_READ_BUF_SIZE);
+  buf->len = buf->base ? ND_READ_BUF_SIZE : 0;
+}
+
+static void free_read_buf(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  free(data);
+}
+
+/* A Buffer of the nread bytes at base; takes ownership of base. */
+static napi_value take_read_buf(napi_env env, char *base, size_t nread) {
+  napi_value result = NULL;
+  if (nread <= ND_READ_COPY_MAX) {
+    napi_create_buffer_copy(env, nread, base, NULL, &result);
+    free(base);
+    return result;
+  }
+  if (nread < ND_READ_BUF_SIZE) {
+    char *smaller = realloc(base, nread);
+    if (smaller != NULL) base = smaller;
+  }
+  if (napi_create_external_buffer(env, nread, base, free_read_buf, NULL,
+                                  &result) != napi_ok) {
+    free(base);
+    return NULL;
+  }
+  return result;
 }
 
 static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
@@ -71,11 +102,12 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   napi_create_int64(env, nread, &argv[0]);
   if (nread > 0) {
     wrap->bytes_read += (uint64_t)nread;
-    napi_create_buffer_copy(env, (size_t)nread, buf->base, NULL, &argv[1]);
+    argv[1] = take_read_buf(env, buf->base, (size_t)nread);
+    if (argv[1] == NULL) napi_get_undefined(env, &argv[1]);
   } else {
+    free(buf->base);
     napi_get_undefined(env, &argv[1]);
   }
-  free(buf->base);
   nd_handle_wrap_emit(&wrap->base, "onread", 2, argv);
   napi_close_handle_scope(env, scope);
 }
@@ -407,4 +439,14 @@ napi_value nd_stream_get_fd(napi_env env, napi_callback_info info) {
   uv_os_fd_t fd = -1;
   if (uv_fileno((uv_handle_t *)wrap->stream, &fd) != 0) fd = -1;
   return int_result(env, fd);
+}
+
+napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_stream_wrap_t *wrap = unwrap_stream(env, info);
+  if (wrap == NULL) return NULL;
+  return int_result(env,
+                    uv_stream_set_blocking(wrap->stream,
+                                           nd_to_bool(env, argv[0])));
 }

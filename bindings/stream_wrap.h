@@ -23,6 +23,8 @@
  *   h.bytesRead, h.bytesWritten         getters (numbers)
  *   h.writeQueueSize                    getter: bytes queued in libuv
  *   h.fd                                getter: the OS fd or -1
+ *   h.setBlocking(bool)                 0 or a UV error (blocking writes,
+ *                                       for TTYs and pipes on stdio)
  *   h.close([cb]) h.ref() h.unref() h.hasRef()   (handle_wrap.h)
  *   h.onclose                           called after close completes
  */
@@ -63,6 +65,7 @@ napi_value nd_stream_get_bytes_written(napi_env env, napi_callback_info info);
 napi_value nd_stream_get_write_queue_size(napi_env env,
                                           napi_callback_info info);
 napi_value nd_stream_get_fd(napi_env env, napi_callback_info info);
+napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info);
 
 #define ND_STREAM_WRAP_METHODS                                                 \
   ND_METHOD("readStart", nd_stream_read_start),                                \
@@ -74,6 +77,7 @@ napi_value nd_stream_get_fd(napi_env env, napi_callback_info info);
   ND_METHOD("writeAsciiString", nd_stream_write_ascii),                        \
   ND_METHOD("writeUcs2String", nd_stream_write_ucs2),                          \
   ND_METHOD("shutdown", nd_stream_shutdown),                                   \
+  ND_METHOD("setBlocking", nd_stream_set_blocking),                            \
   {"bytesRead", NULL, NULL, nd_stream_get_bytes_read, NULL, NULL,              \
    napi_enumerable, NULL},                                                     \
   {"bytesWritten", NULL, NULL, nd_stream_get_bytes_written, NULL, NULL,        \

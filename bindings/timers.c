@@ -122,9 +122,12 @@ static napi_value timers_toggle_immediate_ref(napi_env env,
   return NULL;
 }
 
+/* getLibuvNow() -> the loop clock, refreshed first (as Node's), so timers
+ * created after a long synchronous stretch start from the real time. */
 static napi_value timers_get_now(napi_env env, napi_callback_info info) {
   nd_realm_t *realm = nd_realm_of(env);
   napi_value r;
+  uv_update_time(realm->loop);
   napi_create_double(env, (double)uv_now(realm->loop), &r);
   return r;
 }

@@ -38,8 +38,9 @@ static napi_value tty_new(napi_env env, napi_callback_info info) {
     napi_valuetype t = napi_undefined;
     if (argc > 1) napi_typeof(env, argv[1], &t);
     if (t == napi_object) {
-      nd_set_string(env, argv[1], "code", uv_err_name(err));
       nd_set_number(env, argv[1], "errno", err);
+      nd_set_string(env, argv[1], "code", uv_err_name(err));
+      nd_set_string(env, argv[1], "message", uv_strerror(err));
       nd_set_string(env, argv[1], "syscall", "uv_tty_init");
     }
     return self;

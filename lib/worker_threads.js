@@ -3,37 +3,87 @@
 // thread; worker threads and message ports are not built yet.
 
 const {
+  ArrayIsArray,
   ObjectDefineProperty,
+  RegExpPrototypeExec,
   SafeMap,
   SymbolFor,
   TypeError,
 } = primordials;
 
 const EventEmitter = require('events');
+const { isAbsolute } = require('path');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_URL_SCHEME,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_WORKER_PATH,
+  },
 } = require('internal/errors');
+const { kEmptyObject } = require('internal/util');
+const { isURL } = require('internal/url');
+const { validateString } = require('internal/validators');
 
 const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
 const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
 
 const environmentData = new SafeMap();
 
-/* Worker(filename[, options]): the filename is validated as Node does,
- * then construction throws ERR_METHOD_NOT_IMPLEMENTED. */
+/* Worker(filename[, options]): the filename and options are validated as
+ * Node does (path forms, URL schemes, execArgv, argv, env, name, a
+ * cloneable workerData), then construction throws
+ * ERR_METHOD_NOT_IMPLEMENTED: threads are not built yet. */
 class Worker extends EventEmitter {
-  constructor(filename, options) {
-    if (typeof filename !== 'string' && !isURL(filename)) {
-      throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
-    }
+  constructor(filename, options = kEmptyObject) {
     super();
+    if (options.execArgv && !ArrayIsArray(options.execArgv)) {
+      throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array',
+                                     options.execArgv);
+    }
+    if (options.argv && !ArrayIsArray(options.argv)) {
+      throw new ERR_INVALID_ARG_TYPE('options.argv', 'Array', options.argv);
+    }
+    if (options.eval) {
+      if (typeof filename !== 'string') {
+        throw new ERR_INVALID_ARG_VALUE(
+          'options.eval', options.eval,
+          'must be false when \'filename\' is not a string');
+      }
+    } else {
+      validateWorkerFilename(filename);
+    }
+    const { env } = options;
+    if (env != null && env !== SHARE_ENV && typeof env !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE(
+        'options.env',
+        ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
+    }
+    if (options.name != null) validateString(options.name, 'options.name');
+    if (options.workerData !== undefined) {
+      internalBinding('messaging').structuredClone(options.workerData);
+    }
     throw new ERR_METHOD_NOT_IMPLEMENTED('Worker()');
   }
 }
 
-function isURL(value) {
-  return value != null && typeof value === 'object' &&
-    typeof value.href === 'string' && typeof value.protocol === 'string';
+/* A worker script is an absolute path, a ./ or ../ relative path, or a
+ * file: or data: URL object. */
+function validateWorkerFilename(filename) {
+  if (isURL(filename)) {
+    if (filename.protocol !== 'file:' && filename.protocol !== 'data:') {
+      throw new ERR_INVALID_URL_SCHEME('file');
+    }
+    return;
+  }
+  if (typeof filename !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
+  }
+  if (!isAbsolute(filename) &&
+      !RegExpPrototypeExec(/^\.\.?[\\/]/, filename)) {
+    throw new ERR_WORKER_PATH(filename);
+  }
 }
 
 /* MessagePort, MessageChannel and BroadcastChannel: constructing one throws

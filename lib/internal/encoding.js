@@ -20,7 +20,6 @@ const {
 
 const {
   codes: {
-    ERR_ENCODING_INVALID_ENCODED_DATA,
     ERR_ENCODING_NOT_SUPPORTED,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_THIS,
@@ -170,14 +169,13 @@ function getEncodingFromLabel(label) {
   const map = getEncodings();
   const direct = map.get(label);
   if (direct !== undefined) return direct;
+  const code = (i) => StringPrototypeCharCodeAt(label, i);
   let start = 0;
   let end = label.length;
-  while (start < end && isAsciiWhitespace(StringPrototypeCharCodeAt(label, start)))
-    start++;
-  while (end > start && isAsciiWhitespace(StringPrototypeCharCodeAt(label, end - 1)))
-    end--;
-  return map.get(StringPrototypeToLowerCase(StringPrototypeSlice(label, start,
-                                                                 end)));
+  while (start < end && isAsciiWhitespace(code(start))) start++;
+  while (end > start && isAsciiWhitespace(code(end - 1))) end--;
+  return map.get(
+    StringPrototypeToLowerCase(StringPrototypeSlice(label, start, end)));
 }
 
 // ---------------------------------------------------------------------------
@@ -277,8 +275,13 @@ function invalidInput(name) {
   return err;
 }
 
+/* Also a C++ error in Node 18: a plain TypeError with a code. */
 function invalidData(encoding) {
-  return new ERR_ENCODING_INVALID_ENCODED_DATA(encoding, undefined);
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new TypeError(
+    `The encoded data was not valid for encoding ${encoding}`);
+  err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+  return err;
 }
 
 /* Prepends the bytes held back by the previous streaming call. */
@@ -553,7 +556,8 @@ function transcode(source, fromEncoding, toEncoding) {
   const buf = Buffer.from(source.buffer, source.byteOffset, source.length);
   let str;
   if (from === 'utf8') {
-    if (to === 'ucs2' && !isUtf8(buf)) throw transcodeError('U_INVALID_CHAR_FOUND');
+    if (to === 'ucs2' && !isUtf8(buf))
+      throw transcodeError('U_INVALID_CHAR_FOUND');
     str = buf.utf8Slice();
   } else if (from === 'ascii') {
     str = '';

@@ -230,7 +230,12 @@ function validateBooleanArray(value, name) {
 function validateAbortSignalArray(value, name) {
   validateArray(value, name);
   for (let i = 0; i < value.length; i++) {
-    validateAbortSignal(value[i], `${name}[${i}]`);
+    const indexedName = `${name}[${i}]`;
+    /* Unlike a lone optional signal, array entries must be signals. */
+    if (value[i] == null) {
+      throw new ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', value[i]);
+    }
+    validateAbortSignal(value[i], indexedName);
   }
 }
 

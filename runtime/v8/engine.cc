@@ -24,7 +24,8 @@ static const char *const private_names[ND_PRIVATE_COUNT] = {
 static void promise_reject_hook(v8::PromiseRejectMessage message);
 
 /* V8 flags Node 18 turns on by default. */
-static const char default_flags[] = "--harmony-import-assertions";
+static const char default_flags[] =
+    "--harmony-import-assertions --harmony-import-attributes";
 
 extern "C" int nd_engine_platform_init(int threads, const char *flags) {
   v8::V8::InitializeICU();

@@ -36,10 +36,13 @@ function makeCheck(fn, field, count) {
     name: fn.name || '<anonymous>',
   };
   mustCallChecks.push(context);
-  return function(...args) {
+  const wrapped = function(...args) {
     context.actual++;
     return fn.apply(this, args);
   };
+  /* Keep the arity: some APIs (readline completers) look at it. */
+  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  return wrapped;
 }
 
 /* Returns a wrapper of fn that must be called exactly `exact` times. */

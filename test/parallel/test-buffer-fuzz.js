@@ -26,10 +26,13 @@ const numbers = [
   0, 1, 2, 3, 7, 8, 16, -1, -2, -100, 0.5, 1.5, -0.5, NaN, Infinity,
   -Infinity, 2 ** 31, 2 ** 32, 2 ** 32 + 1, -(2 ** 31), 2 ** 53, 1e300,
 ];
-const others = ['1', '', null, undefined, {}, [], [3], true, { valueOf: () => 2 }];
+const others = [
+  '1', '', null, undefined, {}, [], [3], true, { valueOf: () => 2 },
+];
 const strings = [
-  '', 'a', 'hello', 'h\u00e9llo \u20ac', '\ud83d\ude00', '\ud83d', '\ude00x',
-  'abcdef0123', 'zz', 'YWJjZA==', 'Y W-_', '\u0000\u00ff\u0100', 'x'.repeat(300),
+  '', 'a', 'hello', 'h\u00e9llo \u20ac', '\ud83d\ude00', '\ud83d',
+  '\ude00x', 'abcdef0123', 'zz', 'YWJjZA==', 'Y W-_', '\u0000\u00ff\u0100',
+  'x'.repeat(300), '\u00e9\u20ac'.repeat(40),
 ];
 const anyArg = () => (rand(3) === 0 ? pick(others) : pick(numbers));
 

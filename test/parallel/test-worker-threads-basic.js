@@ -51,3 +51,36 @@ assert.throws(() => new wt.Worker(5), {
            'of URL. Received type number (5)',
 });
 assert.throws(() => wt.Worker('x'), TypeError);
+
+// Script paths: absolute, ./ or ../ relative, or file:/data: URL objects.
+assert.throws(() => new wt.Worker('relative'), {
+  name: 'TypeError',
+  code: 'ERR_WORKER_PATH',
+  message: 'The worker script or module filename must be an absolute path ' +
+           'or a relative path starting with \'./\' or \'../\'. ' +
+           'Received "relative"',
+});
+assert.throws(() => new wt.Worker('file:///x'),
+              /Wrap file:\/\/ URLs with `new URL`\. Received "file:\/\/\/x"$/);
+assert.throws(() => new wt.Worker(new URL('https://a.b/')), {
+  code: 'ERR_INVALID_URL_SCHEME',
+  message: 'The URL must be of scheme file',
+});
+assert.throws(() => new wt.Worker(5, { eval: true }), {
+  code: 'ERR_INVALID_ARG_VALUE',
+  message: "The property 'options.eval' must be false when 'filename' is " +
+           'not a string. Received true',
+});
+assert.throws(() => new wt.Worker('/x', { execArgv: 'a' }), {
+  code: 'ERR_INVALID_ARG_TYPE',
+  message: 'The "options.execArgv" property must be an instance of Array. ' +
+           "Received type string ('a')",
+});
+assert.throws(() => new wt.Worker('/x', { env: 5 }), {
+  code: 'ERR_INVALID_ARG_TYPE',
+  message: 'The "options.env" property must be of type object or one of ' +
+           'undefined, null, or worker_threads.SHARE_ENV. ' +
+           'Received type number (5)',
+});
+assert.throws(() => new wt.Worker('/x', { workerData: () => {} }),
+              { name: 'DataCloneError' });

@@ -63,6 +63,7 @@ class Dir {
 
   /* read([callback]) -> Promise<Dirent|null> without a callback. */
   read(callback) {
+    if (this[kClosed]) throw new ERR_DIR_CLOSED();
     return this.#run(callback, (cb) => this.#read(cb));
   }
 

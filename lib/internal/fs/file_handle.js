@@ -214,10 +214,8 @@ class FileHandle extends EventEmitter {
     if (this[kClosePromise]) {
       throw new ERR_INVALID_STATE('The FileHandle is closing');
     }
-    let ReadableStream;
-    try {
-      ({ ReadableStream } = require('stream/web'));
-    } catch {
+    const ReadableStream = lazyReadableStream();
+    if (ReadableStream === undefined) {
       throw new ERR_METHOD_NOT_IMPLEMENTED('readableWebStream()');
     }
     const handle = this;
@@ -260,6 +258,19 @@ class FileHandle extends EventEmitter {
     const { WriteStream } = require('internal/fs/streams');
     return new WriteStream(undefined, { ...options, fd: this });
   }
+}
+
+/* Web streams' ReadableStream, or undefined while they are missing. */
+function lazyReadableStream() {
+  for (const id of ['internal/webstreams/readablestream', 'stream/web']) {
+    try {
+      const { ReadableStream } = require(id);
+      if (typeof ReadableStream === 'function') return ReadableStream;
+    } catch {
+      // Not built in yet.
+    }
+  }
+  return undefined;
 }
 
 /* Closes the fd now; settles a deferred close() if there was one. */

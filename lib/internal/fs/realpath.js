@@ -12,7 +12,7 @@ const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { toPathIfFileURL } = require('internal/url');
 const {
-  constants: { S_IFMT, S_IFLNK },
+  constants: { S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK },
   getOptions,
   validatePath,
 } = require('internal/fs/utils');
@@ -45,6 +45,18 @@ function encodeResult(result, encoding) {
   return encoding === 'buffer' ? buf : buf.toString(encoding);
 }
 
+function isPipeMode(mode) {
+  const type = mode & S_IFMT;
+  return type === S_IFIFO || type === S_IFSOCK;
+}
+
+/* `base` followed by parts[from...]. */
+function joinRest(base, parts, from) {
+  let out = base;
+  for (let i = from; i < parts.length; i++) out += `/${parts[i]}`;
+  return out;
+}
+
 function linkId(arr) {
   return `${arr[0].toString(32)}:${arr[7].toString(32)}`;
 }
@@ -74,6 +86,13 @@ function realpathSync(p, options) {
     if (target === undefined) {
       binding.stat(next, false, statArray);
       target = binding.readlink(next, 0);
+      if (isPipeMode(statArray[1])) {
+        // A pipe or socket behind /proc/<pid>/fd: its "target" names no
+        // file, so the path ends here.
+        return encodeResult(joinRest(pathModule.resolve(current || '/',
+                                                        target),
+                                     parts, i + 1), options.encoding);
+      }
       seenLinks.set(id, target);
     }
     const resolved = pathModule.resolve(current || '/', target);
@@ -122,10 +141,15 @@ function realpath(p, options, callback) {
       };
       const seen = seenLinks.get(id);
       if (seen !== undefined) return follow(seen);
-      binding.stat(next, false, undefined, (err) => {
+      binding.stat(next, false, undefined, (err, st) => {
         if (err) return callback(err);
         binding.readlink(next, 0, (err, target) => {
           if (err) return callback(err);
+          if (isPipeMode(st[1])) {
+            const end = joinRest(pathModule.resolve(current || '/', target),
+                                 parts, i + 1);
+            return callback(null, encodeResult(end, options.encoding));
+          }
           seenLinks.set(id, target);
           follow(target);
         });

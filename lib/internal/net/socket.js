@@ -109,6 +109,9 @@ function Socket(options) {
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
+  // The signal is handled below (a Socket is destroyed, not errored).
+  const signal = options.signal;
+  options.signal = undefined;
   FunctionPrototypeCall(Duplex, this, options);
 
   if (options.handle) {
@@ -136,6 +139,7 @@ function Socket(options) {
   if (options.keepAliveInitialDelay !== undefined) {
     validateNumber(options.keepAliveInitialDelay,
                    'options.keepAliveInitialDelay');
+    if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
   }
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
@@ -157,7 +161,7 @@ function Socket(options) {
     }
   }
 
-  if (options.signal) addAbortSignal(this, options.signal);
+  if (signal) addAbortSignal(this, signal);
 
   this.server = null;
   this._server = null;

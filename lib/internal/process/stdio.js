@@ -1,10 +1,11 @@
 'use strict';
-/* stdio.js - process.stdout and process.stderr: writes go to the fd
- * synchronously (files, TTYs and pipes alike), so no output is ever lost at
- * exit, even after process.exit(). */
+/* stdio.js - process.stdout and process.stderr: stream.Writables whose
+ * writes go to the fd synchronously (files, TTYs and pipes alike), so no
+ * output is ever lost at exit, even after process.exit(). */
 
 const {
-  ObjectDefineProperty,
+  ObjectSetPrototypeOf,
+  RegExpPrototypeExec,
 } = primordials;
 
 const {
@@ -14,7 +15,7 @@ const {
   getWindowSize,
 } = internalBinding('fs');
 
-const EventEmitter = require('events');
+const Writable = require('internal/streams/writable');
 
 let colorEnv;
 
@@ -43,10 +44,11 @@ function getColorDepth(env = process.env) {
   if (env.CI) return 8;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
   if (env.TERM) {
-    if (/truecolor/.test(env.TERM)) return 24;
-    if (/-256(color)?$/i.test(env.TERM)) return 8;
-    if (/^(xterm|screen|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole)/i
-      .test(env.TERM)) {
+    if (RegExpPrototypeExec(/truecolor/, env.TERM) !== null) return 24;
+    if (RegExpPrototypeExec(/-256(color)?$/i, env.TERM) !== null) return 8;
+    if (RegExpPrototypeExec(
+      /^(xterm|screen|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole)/i,
+      env.TERM) !== null) {
       return 4;
     }
   }
@@ -54,123 +56,93 @@ function getColorDepth(env = process.env) {
   return 1;
 }
 
-/* A writable stream over a file descriptor that writes synchronously. */
-class SyncWriteStream extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    this._type = guessHandleType(fd).toLowerCase();
-    this.isTTY = this._type === 'tty' ? true : undefined;
-    this.writable = true;
-    this.destroyed = false;
-    this._isStdio = true;
-    this.writableHighWaterMark = 16384;
-    this.writableLength = 0;
-    this.writableCorked = 0;
-    if (this.isTTY) {
-      const size = getWindowSize(fd);
-      this.columns = size ? size[0] : 80;
-      this.rows = size ? size[1] : 24;
-    }
-  }
-
-  /* write(chunk[, encoding][, callback]) -> true. Strings are written as
-   * UTF-8 (other encodings go through Buffer). */
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (this.destroyed) {
-      const { codes } = require('internal/errors');
-      const err = new codes.ERR_STREAM_DESTROYED('write');
-      if (typeof cb === 'function') process.nextTick(cb, err);
-      return false;
-    }
-    try {
-      if (typeof chunk === 'string') {
-        if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
-          const { Buffer } = require('buffer');
-          const buf = Buffer.from(chunk, encoding);
-          writeBuffer(this.fd, buf, 0, buf.length);
-        } else {
-          writeString(this.fd, chunk);
-        }
-      } else if (chunk !== null && typeof chunk === 'object' &&
-                 typeof chunk.byteLength === 'number') {
-        writeBuffer(this.fd, chunk, 0, chunk.byteLength);
-      } else {
-        const { codes } = require('internal/errors');
-        throw new codes.ERR_INVALID_ARG_TYPE(
-          'chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
-      }
-    } catch (err) {
-      if (err.code === 'ERR_INVALID_ARG_TYPE') throw err;
-      if (typeof cb === 'function') process.nextTick(cb, err);
-      process.nextTick(() => this.emit('error', err));
-      return false;
-    }
-    if (typeof cb === 'function') process.nextTick(cb, null);
-    return true;
-  }
-
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') {
-      cb = chunk;
-      chunk = undefined;
-    } else if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    /* stdout and stderr are never really closed, as in Node. */
-    process.nextTick(() => {
-      this.emit('finish');
-      if (typeof cb === 'function') cb();
-    });
-    return this;
-  }
-
-  cork() { this.writableCorked++; }
-  uncork() { if (this.writableCorked > 0) this.writableCorked--; }
-  setDefaultEncoding() { return this; }
-
-  destroy(err) {
-    if (err) process.nextTick(() => this.emit('error', err));
-    return this;
-  }
-
-  destroySoon() { return this.destroy(); }
-
-  getColorDepth(env) {
-    return this.isTTY ? getColorDepth(env) : 1;
-  }
-
-  hasColors(count, env) {
-    if (env === undefined &&
-        (count === undefined || (typeof count === 'object' && count !== null))) {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
-  }
-
-  getWindowSize() {
-    return [this.columns, this.rows];
-  }
-
-  _refreshSize() {
-    const size = getWindowSize(this.fd);
-    if (size) {
-      this.columns = size[0];
-      this.rows = size[1];
-    }
+/* new SyncWriteStream(fd): a Writable over a file descriptor whose _write
+ * completes synchronously. Strings reach _write undecoded, so UTF-8 text
+ * is written straight from the string. */
+function SyncWriteStream(fd) {
+  if (!(this instanceof SyncWriteStream)) return new SyncWriteStream(fd);
+  Writable.call(this, { autoDestroy: true, decodeStrings: false });
+  this.fd = fd;
+  this.readable = false;
+  this.autoClose = false;
+  const type = guessHandleType(fd).toLowerCase();
+  // Node names a file 'fs'.
+  this._type = type === 'file' ? 'fs' : type;
+  if (this._type === 'tty') {
+    this.isTTY = true;
+    const size = getWindowSize(fd);
+    this.columns = size ? size[0] : 80;
+    this.rows = size ? size[1] : 24;
   }
 }
+ObjectSetPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
+ObjectSetPrototypeOf(SyncWriteStream, Writable);
+
+SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
+  try {
+    if (typeof chunk === 'string') {
+      if (encoding === 'utf8' || encoding === 'utf-8') {
+        writeString(this.fd, chunk);
+      } else {
+        const { Buffer } = require('buffer');
+        const buf = Buffer.from(chunk, encoding);
+        writeBuffer(this.fd, buf, 0, buf.length);
+      }
+    } else {
+      writeBuffer(this.fd, chunk, 0, chunk.length);
+    }
+  } catch (err) {
+    cb(err);
+    return;
+  }
+  cb();
+};
+
+/* stdio is never really closed: destroy() reports completion (and
+ * 'close', so that finished() and pipeline() settle) but leaves the
+ * stream usable. */
+SyncWriteStream.prototype._destroy = function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState.emitClose) {
+    process.nextTick(() => {
+      this.emit('close');
+    });
+  }
+};
+
+SyncWriteStream.prototype.destroySoon = function destroySoon() {
+  return this.destroy();
+};
+
+SyncWriteStream.prototype.getColorDepth = function(env) {
+  return this.isTTY ? getColorDepth(env) : 1;
+};
+
+SyncWriteStream.prototype.hasColors = function(count, env) {
+  if (env === undefined &&
+      (count === undefined || (typeof count === 'object' && count !== null))) {
+    env = count;
+    count = 16;
+  }
+  return count <= 2 ** this.getColorDepth(env);
+};
+
+SyncWriteStream.prototype.getWindowSize = function() {
+  return [this.columns, this.rows];
+};
+
+SyncWriteStream.prototype._refreshSize = function() {
+  const size = getWindowSize(this.fd);
+  if (size) {
+    this.columns = size[0];
+    this.rows = size[1];
+  }
+};
 
 function createWritableStdioStream(fd) {
   const stream = new SyncWriteStream(fd);
-  ObjectDefineProperty(stream, 'isStdio', { __proto__: null, value: true });
+  stream._isStdio = true;
   return stream;
 }
 

@@ -1,5 +1,5 @@
 'use strict';
-// internal/readline/callbacks.js - cursorTo/moveCursor/clearLine/clearScreenDown.
+// internal/readline/callbacks.js - cursor moves and clears on a stream.
 
 // Each writes one ANSI escape sequence to `stream` and returns what
 // stream.write() returned. A null/undefined stream (or nothing to do) is

@@ -187,6 +187,8 @@ const methods = {
     }
     if (!lastKeypressWasTab) return;
 
+    // Node records an undo step for showing the listing as well.
+    this[kBeforeEdit](this.line, this.cursor);
     this[kWriteToOutput](formatCompletions(completions, this.columns));
     this[kRefreshLine]();
   },
@@ -239,7 +241,8 @@ const methods = {
     if (this.cursor < this.line.length) {
       this[kBeforeEdit](this.line, this.cursor);
       const trailing = StringPrototypeSlice(this.line, this.cursor);
-      const length = RegExpPrototypeExec(kWordDeleteForward, trailing)[0].length;
+      const length =
+        RegExpPrototypeExec(kWordDeleteForward, trailing)[0].length;
       this.line = StringPrototypeSlice(this.line, 0, this.cursor) +
         StringPrototypeSlice(trailing, length);
       this[kRefreshLine]();

@@ -82,7 +82,6 @@ const {
   kTtyWrite,
   kUndoStack,
   kWriteToOutput,
-  kYanking,
 } = symbols;
 
 const kHistorySize = 30;
@@ -275,7 +274,6 @@ function InterfaceConstructor(input, output, completer, terminal) {
   this.historySize = config.historySize;
   this[kKillRing] = [];
   this[kKillRingCursor] = 0;
-  this[kYanking] = false;
   this.removeHistoryDuplicates = !!config.removeHistoryDuplicates;
   this.crlfDelay = config.crlfDelay ?
     MathMax(kMincrlfDelay, config.crlfDelay) : kMincrlfDelay;

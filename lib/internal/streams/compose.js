@@ -113,7 +113,7 @@ module.exports = function compose(...streams) {
   // Object modes follow the ends of the chain.
   d = new Duplex({
     writableObjectMode: !!head?.writableObjectMode,
-    readableObjectMode: !!tail?.writableObjectMode,
+    readableObjectMode: !!tail?.readableObjectMode,
     writable,
     readable,
   });

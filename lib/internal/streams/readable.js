@@ -24,6 +24,8 @@ Readable.ReadableState = ReadableState;
 const EE = require('events');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { isUint8Array } = require('internal/util/types');
 
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
@@ -63,6 +65,11 @@ function lazyDuplex() {
 ObjectSetPrototypeOf(Readable.prototype, Stream.prototype);
 ObjectSetPrototypeOf(Readable, Stream);
 function nop() {}
+
+// A Buffer viewing the same memory as the Uint8Array `chunk`.
+function uint8ArrayToBuffer(chunk) {
+  return new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
 
 const { errorOrDestroy } = destroyImpl;
 
@@ -263,8 +270,8 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = '';
-    } else if (Stream._isUint8Array(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk);
+    } else if (isUint8Array(chunk)) {
+      chunk = uint8ArrayToBuffer(chunk);
       encoding = '';
     } else if (chunk != null) {
       err = new ERR_INVALID_ARG_TYPE(

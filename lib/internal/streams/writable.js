@@ -22,6 +22,8 @@ Writable.WritableState = WritableState;
 const EE = require('events');
 const Stream = require('internal/streams/legacy').Stream;
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { isUint8Array } = require('internal/util/types');
 const destroyImpl = require('internal/streams/destroy');
 
 const {
@@ -50,6 +52,11 @@ ObjectSetPrototypeOf(Writable.prototype, Stream.prototype);
 ObjectSetPrototypeOf(Writable, Stream);
 
 function nop() {}
+
+// A Buffer viewing the same memory as the Uint8Array `chunk`.
+function uint8ArrayToBuffer(chunk) {
+  return new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
 
 let Duplex;
 function lazyDuplex() {
@@ -218,8 +225,8 @@ function _write(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (Stream._isUint8Array(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk);
+    } else if (isUint8Array(chunk)) {
+      chunk = uint8ArrayToBuffer(chunk);
       encoding = 'buffer';
     } else {
       throw new ERR_INVALID_ARG_TYPE(

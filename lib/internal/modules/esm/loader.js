@@ -111,7 +111,16 @@ function translate(href, format) {
       const names = [...new SafeSet([...ObjectKeys(exports), 'default'])];
       return new ModuleWrap(href, names, function() {
         for (const name of names) {
-          this.setExport(name, name === 'default' ? exports : exports[name]);
+          let value;
+          try {
+            value = name === 'default' ? exports : exports[name];
+          } catch {
+            /* A lazy export whose module is not available yet (e.g.
+             * events.EventEmitterAsyncResource needs async_hooks): the
+             * named import is undefined rather than failing the import. */
+            value = undefined;
+          }
+          this.setExport(name, value);
         }
       });
     }

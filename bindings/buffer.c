@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "buffer_codec.h"
+#include "engine.h"
 #include "napi_util.h"
 #include "buffer_string.h"
 
 /* Node's messages for errors raised below the JS layer. */
 #define MSG_NOT_BUFFER "argument must be a buffer"
 #define MSG_NOT_STRING "argument must be a string"
-#define MSG_OOB "Index out of range"
+#define BUFFER_MSG_OOB "Index out of range"
 
 /* Fetches `n` call arguments (missing ones are undefined) and `this`. */
 static int get_args(napi_env env, napi_callback_info info, size_t n,
@@ -23,7 +24,7 @@ static int get_args(napi_env env, napi_callback_info info, size_t n,
 }
 
 static napi_value throw_oob(napi_env env) {
-  napi_throw_range_error(env, "ERR_OUT_OF_RANGE", MSG_OOB);
+  napi_throw_range_error(env, "ERR_OUT_OF_RANGE", BUFFER_MSG_OOB);
   return NULL;
 }
 
@@ -453,7 +454,22 @@ static napi_value buffer_decode(napi_env env, napi_callback_info info) {
                           (size_t)(end - start));
 }
 
+/* getZeroFillToggle() -> Uint32Array over the allocator's zero-fill flag;
+ * setting [0] = 0 makes the next ArrayBuffer allocation uninitialised. */
+static napi_value buffer_get_zero_fill_toggle(napi_env env,
+                                              napi_callback_info info) {
+  napi_value ab, arr;
+  if (napi_create_external_arraybuffer(env, nd_engine_zero_fill_field(env),
+                                       sizeof(uint32_t), NULL, NULL,
+                                       &ab) != napi_ok ||
+      napi_create_typedarray(env, napi_uint32_array, 1, ab, 0, &arr) !=
+          napi_ok)
+    return NULL;
+  return arr;
+}
+
 static const napi_property_descriptor buffer_methods[] = {
+  ND_METHOD("getZeroFillToggle", buffer_get_zero_fill_toggle),
   ND_METHOD("asciiSlice", buffer_ascii_slice),
   ND_METHOD("latin1Slice", buffer_latin1_slice),
   ND_METHOD("ucs2Slice", buffer_ucs2_slice),

@@ -81,6 +81,47 @@ static napi_value fs_read(napi_env env, napi_callback_info info) {
   return nd_fs_dispatch(r, err, "read", nd_fs_result_int);
 }
 
+static void free_chunk(napi_env env, void *data, void *hint) { free(data); }
+
+static napi_value result_chunk(nd_fs_req_t *r) {
+  napi_value v;
+  size_t n = (size_t)r->uv.result;
+  if (n == 0) {
+    napi_create_buffer(r->env, 0, NULL, &v);
+    return v;
+  }
+  char *data = r->data;
+  if (n < r->len) {
+    char *shrunk = realloc(data, n);
+    if (shrunk != NULL) data = shrunk;
+  }
+  r->data = NULL; /* owned by the Buffer from here */
+  if (napi_create_external_buffer(r->env, n, data, free_chunk, NULL, &v) !=
+      napi_ok) {
+    free(data);
+    return NULL;
+  }
+  return v;
+}
+
+/* readChunk(fd, length, position, req) -> a new Buffer of the bytes read
+ * (empty at the end of the file). Its memory is not zero-filled first. */
+static napi_value fs_read_chunk(napi_env env, napi_callback_info info) {
+  BEGIN(4);
+  int64_t n = nd_fs_int_arg(env, argv[1], 0);
+  if (n < 1) n = 1;
+  r->len = (size_t)n;
+  r->data = malloc(r->len);
+  if (r->data == NULL) {
+    napi_throw_range_error(env, "ERR_BUFFER_TOO_LARGE", "out of memory");
+    return nd_fs_abort(r);
+  }
+  r->small[0] = uv_buf_init(r->data, (unsigned)n);
+  int err = uv_fs_read(loop, &r->uv, INT(0), r->small, 1,
+                       nd_fs_int_arg(env, argv[2], -1), nd_fs_cb(r));
+  return nd_fs_dispatch(r, err, "read", result_chunk);
+}
+
 /* readBuffers(fd, views, position, req) -> bytesRead */
 static napi_value fs_read_buffers(napi_env env, napi_callback_info info) {
   BEGIN(4);
@@ -421,6 +462,7 @@ static const napi_property_descriptor ops[] = {
   ND_METHOD("open", fs_open),
   ND_METHOD("read", fs_read),
   ND_METHOD("readBuffers", fs_read_buffers),
+  ND_METHOD("readChunk", fs_read_chunk),
   ND_METHOD("readdir", fs_readdir),
   ND_METHOD("readlink", fs_readlink),
   ND_METHOD("realpath", fs_realpath),

@@ -114,7 +114,8 @@ static void complete(nd_fs_req_t *r) {
   napi_open_handle_scope(env, &scope);
   napi_value err = NULL, val = NULL;
   if (r->uv.result < 0) {
-    err = nd_fs_error(env, (int)r->uv.result, r->syscall, r->error_path ? r->path : NULL,
+    err = nd_fs_error(env, (int)r->uv.result, r->syscall,
+                      r->error_path ? r->path : NULL,
                       r->dest, false);
   } else if (r->result != NULL) {
     val = r->result(r);

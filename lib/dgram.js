@@ -12,14 +12,12 @@ const {
   Promise,
   PromiseResolve,
   ReflectApply,
-  SymbolAsyncDispose,
   SymbolFor,
 } = primordials;
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const {
-  ErrnoException,
   errnoException,
   exceptionWithHostPort,
   codes: {
@@ -56,8 +54,6 @@ const {
   constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR },
 } = internalBinding('udp_wrap');
 
-void ErrnoException;
-
 const BIND_STATE_UNBOUND = 0;
 const BIND_STATE_BINDING = 1;
 const BIND_STATE_BOUND = 2;
@@ -71,7 +67,7 @@ const SEND_BUFFER = false;
 
 const kBufferTypes = ['Buffer', 'TypedArray', 'DataView', 'string'];
 
-const kAsyncDispose = SymbolAsyncDispose ?? SymbolFor('nodejs.asyncDispose');
+const kAsyncDispose = SymbolFor('nodejs.asyncDispose');
 
 let cluster;
 let guessHandleType;

@@ -212,6 +212,10 @@ napi_status nd_engine_define_lazy_data_property(napi_env env,
                                                 napi_value getter,
                                                 bool enumerable);
 
+/* The isolate's ArrayBuffer zero-fill flag (1 = zero new memory). The
+ * buffer module clears it around unsafe allocations. */
+uint32_t *nd_engine_zero_fill_field(napi_env env);
+
 /* Registers Buffer.prototype: napi_create_buffer() & co. give their
  * Uint8Arrays this prototype. */
 napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);

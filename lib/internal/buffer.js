@@ -55,8 +55,18 @@ class FastBuffer extends Uint8Array {
 }
 
 /* A fresh, unpooled buffer of `size` bytes (zero-filled by the engine). */
+/* The allocator zero-fills unless this toggle is 0 (uninitialised memory
+ * for allocUnsafe, as Node). --zero-fill-buffers keeps it on. */
+let zeroFill;
 function createUnsafeBuffer(size) {
-  return new FastBuffer(size);
+  zeroFill ??= require('internal/options').getOptionValue('--zero-fill-buffers') ?
+    new Uint32Array(1) : internalBinding('buffer').getZeroFillToggle();
+  zeroFill[0] = 0;
+  try {
+    return new FastBuffer(size);
+  } finally {
+    zeroFill[0] = 1;
+  }
 }
 
 // ---------------------------------------------------------------------------

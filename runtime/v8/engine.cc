@@ -60,6 +60,25 @@ extern "C" const char *nd_engine_v8_version(void) {
 
 static void *isolate_data_of(napi_env env) { return env->idata; }
 
+/* ArrayBuffer memory: zero-filled unless the buffer module has cleared the
+ * per-isolate toggle around an allocUnsafe (as Node's allocator does). */
+class NdAllocator : public v8::ArrayBuffer::Allocator {
+ public:
+  uint32_t zero_fill = 1;
+  void *Allocate(size_t n) override {
+    return zero_fill ? calloc(n ? n : 1, 1) : malloc(n ? n : 1);
+  }
+  void *AllocateUninitialized(size_t n) override { return malloc(n ? n : 1); }
+  void Free(void *data, size_t n) override {
+    (void)n;
+    free(data);
+  }
+};
+
+extern "C" uint32_t *nd_engine_zero_fill_field(napi_env env) {
+  return &static_cast<NdAllocator *>(env->idata->allocator)->zero_fill;
+}
+
 extern "C" void *nd_engine_env_realm(napi_env env) {
   return static_cast<nd_isolate_data *>(isolate_data_of(env))->realm;
 }
@@ -83,7 +102,7 @@ extern "C" napi_env nd_engine_env_create(void *realm, uv_loop_t *loop) {
   nd_isolate_data *idata = new nd_isolate_data();
   idata->realm = realm;
   idata->loop = loop;
-  idata->allocator = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
+  idata->allocator = new NdAllocator();
 
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = idata->allocator;

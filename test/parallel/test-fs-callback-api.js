@@ -33,8 +33,8 @@ fs.access(p('f.txt'), common.mustCall((...args) => {
 // Async errors: Node's message and properties, message-only stack.
 fs.open(p('missing'), common.mustCall((err, fd) => {
   assert.strictEqual(fd, undefined);
-  assert.strictEqual(err.message,
-                     `ENOENT: no such file or directory, open '${p('missing')}'`);
+  assert.strictEqual(
+    err.message, `ENOENT: no such file or directory, open '${p('missing')}'`);
   assert.strictEqual(err.code, 'ENOENT');
   assert.strictEqual(err.errno, -2);
   assert.strictEqual(err.syscall, 'open');

@@ -35,6 +35,9 @@ const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { FileHandle } = require('internal/fs/file_handle');
 
+const binding = internalBinding('fs');
+const { read: defaultRead } = require('internal/fs/async');
+
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kFs = Symbol('kFs');
@@ -233,30 +236,46 @@ ReadStream.prototype._read = function(n) {
     this.push(null);
     return;
   }
-  const buf = Buffer.allocUnsafeSlow(n);
   this[kIsPerformingIO] = true;
-  this[kFs].read(this.fd, buf, 0, n, this.pos, (er, bytesRead) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      this.emit(kIoDone, er);
-      return;
-    }
-    if (er) {
-      errorOrDestroy(this, er);
-      return;
-    }
-    if (!(bytesRead > 0)) {
-      this.push(null);
-      return;
-    }
-    if (this.pos !== undefined) this.pos += bytesRead;
-    this.bytesRead += bytesRead;
-    this.push(bytesRead === buf.length ? buf : shrink(buf, bytesRead));
+  const impl = this[kFs];
+  if (impl === lazyFs() && impl.read === defaultRead) {
+    // The stock fs.read: let the binding allocate the chunk (no zero-fill,
+    // right-sized) and read into it on the thread pool.
+    binding.readChunk(this.fd, n, this.pos ?? -1, (er, buf) => {
+      onChunkRead(this, er, buf === undefined ? 0 : buf.length, buf);
+    });
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  impl.read(this.fd, buf, 0, n, this.pos, (er, bytesRead) => {
+    onChunkRead(this, er, bytesRead,
+                bytesRead === buf.length ? buf : shrink(buf, bytesRead));
   });
 };
 
+/* Ends one _read(): pushes the chunk, the end, or the error. */
+function onChunkRead(stream, er, bytesRead, buf) {
+  stream[kIsPerformingIO] = false;
+  if (stream.destroyed) {
+    stream.emit(kIoDone, er);
+    return;
+  }
+  if (er) {
+    errorOrDestroy(stream, er);
+    return;
+  }
+  if (!(bytesRead > 0)) {
+    stream.push(null);
+    return;
+  }
+  if (stream.pos !== undefined) stream.pos += bytesRead;
+  stream.bytesRead += bytesRead;
+  stream.push(buf);
+}
+
 /* A right-sized copy of buf's first n bytes (no hidden spare memory). */
 function shrink(buf, n) {
+  if (!(n > 0)) return buf;
   const dst = Buffer.allocUnsafeSlow(n);
   buf.copy(dst, 0, 0, n);
   return dst;

@@ -117,7 +117,18 @@ static napi_value util_define_lazy(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* setPromiseHooks(init, before, after, resolve): JS promise hooks for
+ * async_hooks / AsyncLocalStorage; undefined removes one. */
+static napi_value util_set_promise_hooks(napi_env env,
+                                         napi_callback_info info) {
+  napi_value argv[4];
+  nd_args(env, info, 4, argv);
+  nd_engine_set_promise_hooks(env, argv[0], argv[1], argv[2], argv[3]);
+  return NULL;
+}
+
 static const napi_property_descriptor util_methods[] = {
+  ND_METHOD("setPromiseHooks", util_set_promise_hooks),
   ND_METHOD("defineLazyDataProperty", util_define_lazy),
   ND_METHOD("setBufferPrototype", util_set_buffer_prototype),
   ND_METHOD("getPromiseDetails", util_get_promise_details),

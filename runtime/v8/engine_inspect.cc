@@ -208,3 +208,20 @@ extern "C" napi_status nd_engine_define_lazy_data_property(
     return nd_set_error(env, napi_generic_failure);
   return nd_clear_error(env);
 }
+
+static v8::Local<v8::Function> hook_or_empty(napi_value v) {
+  v8::Local<v8::Value> local = nd_local(v);
+  return local->IsFunction() ? local.As<v8::Function>()
+                             : v8::Local<v8::Function>();
+}
+
+extern "C" napi_status nd_engine_set_promise_hooks(napi_env env,
+                                                  napi_value init,
+                                                  napi_value before,
+                                                  napi_value after,
+                                                  napi_value resolve) {
+  v8::Local<v8::Context> context = env->idata->context.Get(env->isolate);
+  context->SetPromiseHooks(hook_or_empty(init), hook_or_empty(before),
+                           hook_or_empty(after), hook_or_empty(resolve));
+  return nd_clear_error(env);
+}

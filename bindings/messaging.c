@@ -4,13 +4,16 @@
 #include "engine.h"
 #include "napi_util.h"
 
-/* structuredClone(value) -> a deep copy; throws a DataCloneError for values
- * that cannot be cloned. */
+/* structuredClone(value[, transferList]) -> a deep copy; transferred
+ * ArrayBuffers are detached. Throws a DataCloneError for values that
+ * cannot be cloned. */
 static napi_value messaging_structured_clone(napi_env env,
                                              napi_callback_info info) {
-  napi_value argv[1], r;
-  nd_args(env, info, 1, argv);
-  if (nd_engine_structured_clone(env, argv[0], &r) != napi_ok) return NULL;
+  napi_value argv[2], r;
+  size_t argc = nd_args(env, info, 2, argv);
+  if (nd_engine_structured_clone(env, argv[0], argc > 1 ? argv[1] : NULL,
+                                 &r) != napi_ok)
+    return NULL;
   return r;
 }
 

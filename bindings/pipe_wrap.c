@@ -7,7 +7,12 @@
  *       -> 0 or a negative UV error
  *   onconnection(status, clientHandle)      on a listening server
  *   connect(req, path) -> 0 or error; later
- *       req.oncomplete(status, handle, req, readable, writable) */
+ *       req.oncomplete(status, handle, req, readable, writable)
+ * IPC pipes (handle passing, see also stream_wrap.h's sendHandle):
+ *   pendingHandleType() -> 'TCP' | 'Pipe' | 'UDP' | '' : the kind of the
+ *       handle that arrived with the data of the current onread, if any
+ *   acceptPending(handle) -> 0 or a negative UV error: moves that handle
+ *       into `handle`, a fresh (unopened) TCP, Pipe or UDP object */
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,7 +177,47 @@ static napi_value pipe_set_pending_instances(napi_env env,
   return int_result(env, 0);
 }
 
+static napi_value pipe_pending_handle_type(napi_env env,
+                                           napi_callback_info info) {
+  pipe_wrap_t *w = unwrap_pipe(env, info);
+  if (w == NULL) return NULL;
+  const char *name = "";
+  if (w->pipe.ipc && uv_pipe_pending_count(&w->pipe) > 0) {
+    switch (uv_pipe_pending_type(&w->pipe)) {
+      case UV_TCP: name = "TCP"; break;
+      case UV_NAMED_PIPE: name = "Pipe"; break;
+      case UV_UDP: name = "UDP"; break;
+      default: break;
+    }
+  }
+  napi_value r;
+  napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &r);
+  return r;
+}
+
+static napi_value pipe_accept_pending(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  pipe_wrap_t *w = unwrap_pipe(env, info);
+  if (w == NULL) return NULL;
+  void *data = NULL;
+  napi_valuetype t = napi_undefined;
+  napi_typeof(env, argv[0], &t);
+  if (t != napi_object || napi_unwrap(env, argv[0], &data) != napi_ok ||
+      data == NULL)
+    return int_result(env, UV_EINVAL);
+  uv_handle_t *client = ((nd_handle_wrap_t *)data)->handle;
+  if (!w->pipe.ipc || uv_pipe_pending_count(&w->pipe) == 0)
+    return int_result(env, UV_EAGAIN);
+  if (client->type != uv_pipe_pending_type(&w->pipe))
+    return int_result(env, UV_EINVAL);
+  return int_result(env, uv_accept((uv_stream_t *)&w->pipe,
+                                   (uv_stream_t *)client));
+}
+
 static const napi_property_descriptor pipe_methods[] = {
+  ND_METHOD("pendingHandleType", pipe_pending_handle_type),
+  ND_METHOD("acceptPending", pipe_accept_pending),
   ND_METHOD("open", pipe_open),
   ND_METHOD("bind", pipe_bind),
   ND_METHOD("listen", pipe_listen),

@@ -3,6 +3,7 @@
  * queue only what is left; reads arrive as Buffers through this.onread. */
 #include "stream_wrap.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,41 +50,66 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
-/* Reads: libuv asks for a buffer and gets uninitialised heap memory; what
- * arrived becomes the Buffer itself (no copy, no zero-fill) when it is
- * large, or is copied into an exact-size Buffer when it is small, so that
- * small reads do not pin a whole read buffer. */
-#define ND_READ_BUF_SIZE 262144
-#define ND_READ_COPY_MAX 8192
+/* Reads: libuv reads into blocks of ND_READ_BUF_SIZE bytes. A large read
+ * becomes a Buffer over its block (no copy, no zero-fill); a small one is
+ * copied into an exact-size Buffer and its block reused at once. Blocks
+ * come back through the Buffer's finalizer into a small cache, so that
+ * steady streaming does not fault in fresh pages for every read. The
+ * cache is shared by all isolates; finalizers may run on V8's background
+ * threads, hence the mutex. */
+#define ND_READ_BUF_SIZE (256 * 1024)
+#define ND_READ_COPY_MAX (64 * 1024)
+#define ND_READ_CACHE_MAX 64
+
+static struct {
+  pthread_mutex_t lock;
+  int count;
+  void *blocks[ND_READ_CACHE_MAX];
+} read_cache = {PTHREAD_MUTEX_INITIALIZER, 0, {NULL}};
+
+static void *read_block_get(void) {
+  void *block = NULL;
+  pthread_mutex_lock(&read_cache.lock);
+  if (read_cache.count > 0) block = read_cache.blocks[--read_cache.count];
+  pthread_mutex_unlock(&read_cache.lock);
+  return block != NULL ? block : malloc(ND_READ_BUF_SIZE);
+}
+
+static void read_block_put(void *block) {
+  if (block == NULL) return;
+  pthread_mutex_lock(&read_cache.lock);
+  if (read_cache.count < ND_READ_CACHE_MAX) {
+    read_cache.blocks[read_cache.count++] = block;
+    block = NULL;
+  }
+  pthread_mutex_unlock(&read_cache.lock);
+  free(block);
+}
 
 static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   (void)handle;
   (void)suggested;
-  buf->base = malloc(ND_READ_BUF_SIZE);
+  buf->base = read_block_get();
   buf->len = buf->base ? ND_READ_BUF_SIZE : 0;
 }
 
-static void free_read_buf(napi_env env, void *data, void *hint) {
+static void release_read_block(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
-  free(data);
+  read_block_put(data);
 }
 
-/* A Buffer of the nread bytes at base; takes ownership of base. */
-static napi_value take_read_buf(napi_env env, char *base, size_t nread) {
+/* A Buffer of the nread bytes at the start of block; takes the block. */
+static napi_value take_read_buf(napi_env env, char *block, size_t nread) {
   napi_value result = NULL;
   if (nread <= ND_READ_COPY_MAX) {
-    napi_create_buffer_copy(env, nread, base, NULL, &result);
-    free(base);
+    napi_create_buffer_copy(env, nread, block, NULL, &result);
+    read_block_put(block);
     return result;
   }
-  if (nread < ND_READ_BUF_SIZE) {
-    char *smaller = realloc(base, nread);
-    if (smaller != NULL) base = smaller;
-  }
-  if (napi_create_external_buffer(env, nread, base, free_read_buf, NULL,
+  if (napi_create_external_buffer(env, nread, block, release_read_block, NULL,
                                   &result) != napi_ok) {
-    free(base);
+    read_block_put(block);
     return NULL;
   }
   return result;
@@ -93,7 +119,7 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)stream->data;
   napi_env env = wrap->base.env;
   if (nread == 0) {
-    free(buf->base);
+    read_block_put(buf->base);
     return;
   }
   napi_handle_scope scope;
@@ -105,7 +131,7 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
     argv[1] = take_read_buf(env, buf->base, (size_t)nread);
     if (argv[1] == NULL) napi_get_undefined(env, &argv[1]);
   } else {
-    free(buf->base);
+    read_block_put(buf->base);
     napi_get_undefined(env, &argv[1]);
   }
   nd_handle_wrap_emit(&wrap->base, "onread", 2, argv);
@@ -157,11 +183,30 @@ static void after_write(uv_write_t *uvreq, int status) {
   napi_close_handle_scope(env, scope);
 }
 
+/* The uv handle behind `v` when it is an open TCP, Pipe or UDP handle
+ * object that may travel over an IPC pipe; NULL when `v` is undefined or
+ * anything else. */
+static uv_stream_t *send_handle_of(napi_env env, napi_value v) {
+  napi_valuetype t = napi_undefined;
+  void *data = NULL;
+  if (v == NULL || napi_typeof(env, v, &t) != napi_ok || t != napi_object)
+    return NULL;
+  if (napi_unwrap(env, v, &data) != napi_ok || data == NULL) return NULL;
+  uv_handle_t *h = ((nd_handle_wrap_t *)data)->handle;
+  if (h == NULL || (h->type != UV_TCP && h->type != UV_NAMED_PIPE &&
+                    h->type != UV_UDP))
+    return NULL;
+  return (uv_stream_t *)h;
+}
+
 /* Writes `bufs`: first synchronously as far as the socket takes, then the
- * rest through uv_write (keeping `keep` alive and owning `owned`). */
+ * rest through uv_write (keeping `keep` alive and owning `owned`). With
+ * `send_handle` (IPC pipes only) the handle travels with the first bytes
+ * that leave. */
 static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
                            napi_value req, uv_buf_t *bufs, size_t nbufs,
-                           napi_value keep, char *owned) {
+                           napi_value keep, char *owned,
+                           uv_stream_t *send_handle) {
   size_t total = 0;
   for (size_t i = 0; i < nbufs; i++) total += bufs[i].len;
   wrap->bytes_written += total;
@@ -169,8 +214,12 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
   /* Try the socket right now; skip fully written slices. */
   size_t first = 0;
   if (uv_stream_get_write_queue_size(wrap->stream) == 0) {
-    int n = uv_try_write(wrap->stream, bufs, (unsigned)nbufs);
+    int n = send_handle != NULL
+                ? uv_try_write2(wrap->stream, bufs, (unsigned)nbufs,
+                                send_handle)
+                : uv_try_write(wrap->stream, bufs, (unsigned)nbufs);
     if (n > 0) {
+      send_handle = NULL; /* it left with the first bytes */
       size_t written = (size_t)n;
       while (first < nbufs && written >= bufs[first].len) {
         written -= bufs[first].len;
@@ -201,8 +250,11 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
   wr->keep = NULL;
   if (keep != NULL) napi_create_reference(env, keep, 1, &wr->keep);
   napi_create_reference(env, req, 1, &wr->js_req);
-  int err = uv_write(&wr->req, wrap->stream, wr->bufs, (unsigned)left,
-                     after_write);
+  int err = send_handle != NULL
+                ? uv_write2(&wr->req, wrap->stream, wr->bufs, (unsigned)left,
+                            send_handle, after_write)
+                : uv_write(&wr->req, wrap->stream, wr->bufs, (unsigned)left,
+                           after_write);
   if (err != 0) {
     napi_delete_reference(env, wr->js_req);
     if (wr->keep) napi_delete_reference(env, wr->keep);
@@ -216,8 +268,8 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
 }
 
 napi_value nd_stream_write_buffer(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  nd_args(env, info, 2, argv);
+  napi_value argv[3];
+  nd_args(env, info, 3, argv);
   nd_stream_wrap_t *wrap = unwrap_stream(env, info);
   if (wrap == NULL) return NULL;
   void *data;
@@ -228,7 +280,8 @@ napi_value nd_stream_write_buffer(napi_env env, napi_callback_info info) {
     return NULL;
   }
   uv_buf_t buf = uv_buf_init(data, (unsigned)len);
-  return do_write(env, wrap, argv[0], &buf, 1, argv[1], NULL);
+  return do_write(env, wrap, argv[0], &buf, 1, argv[1], NULL,
+                  send_handle_of(env, argv[2]));
 }
 
 /* Encodes a JS string into a malloc'd buffer in `encoding`. */
@@ -269,8 +322,8 @@ static char *encode_string(napi_env env, napi_value s, str_encoding enc,
 
 static napi_value write_string(napi_env env, napi_callback_info info,
                                str_encoding enc) {
-  napi_value argv[2];
-  nd_args(env, info, 2, argv);
+  napi_value argv[3];
+  nd_args(env, info, 3, argv);
   nd_stream_wrap_t *wrap = unwrap_stream(env, info);
   if (wrap == NULL) return NULL;
   size_t len;
@@ -281,7 +334,8 @@ static napi_value write_string(napi_env env, napi_callback_info info,
     return NULL;
   }
   uv_buf_t buf = uv_buf_init(data, (unsigned)len);
-  return do_write(env, wrap, argv[0], &buf, 1, NULL, data);
+  return do_write(env, wrap, argv[0], &buf, 1, NULL, data,
+                  send_handle_of(env, argv[2]));
 }
 
 napi_value nd_stream_write_utf8(napi_env env, napi_callback_info info) {
@@ -365,7 +419,8 @@ napi_value nd_stream_writev(napi_env env, napi_callback_info info) {
     }
   }
   free(strings);
-  napi_value r = do_write(env, wrap, argv[0], bufs, count, argv[1], owned);
+  napi_value r =
+      do_write(env, wrap, argv[0], bufs, count, argv[1], owned, NULL);
   free(bufs);
   return r;
 }

@@ -19,6 +19,10 @@
  *       req.async = whether the write was queued. When async is true,
  *       req.oncomplete(status, handle, error) is called later; when false
  *       it is never called (the write is already complete).
+ *   h.writeBuffer(req, buf, sendHandle) h.writeUtf8String(req, s,
+ *       sendHandle) ...                 on IPC pipes: a TCP, Pipe or UDP
+ *                                       handle object travels with the
+ *                                       bytes (keep it open until done)
  *   h.shutdown(req)                     -> 0 or error; req.oncomplete(status)
  *   h.bytesRead, h.bytesWritten         getters (numbers)
  *   h.writeQueueSize                    getter: bytes queued in libuv

@@ -176,8 +176,11 @@ napi_status nd_engine_constructor_name(napi_env env, napi_value object,
 napi_status nd_engine_external_address(napi_env env, napi_value external,
                                        uint64_t *address);
 
-/* Structured clone of `value` through V8's ValueSerializer. */
+/* Structured clone of `value` through V8's ValueSerializer. `transfer`
+ * (an array or NULL) lists ArrayBuffers whose memory moves to the clone:
+ * the originals end up detached. */
 napi_status nd_engine_structured_clone(napi_env env, napi_value value,
+                                       napi_value transfer,
                                        napi_value *result);
 
 /* Heap numbers for process.memoryUsage(). */

@@ -570,9 +570,29 @@ function isArrayBufferDetached(buffer) {
 }
 
 /* True when the caller of the caller lives under node_modules. */
+/* Whether the nearest caller outside core code lives in a node_modules
+ * folder (used to silence some deprecations for dependencies). */
 function isInsideNodeModules() {
-  const fn = internalBinding('util').isInsideNodeModules;
-  return typeof fn === 'function' ? fn() : false;
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  let frames;
+  try {
+    Error.stackTraceLimit = 20;
+    Error.prepareStackTrace = (err, callSites) => callSites;
+    const holder = {};
+    Error.captureStackTrace(holder, isInsideNodeModules);
+    frames = holder.stack;
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
+  if (!Array.isArray(frames)) return false;
+  for (const frame of frames) {
+    const filename = frame.getFileName();
+    if (!filename || filename.startsWith('node:')) continue;
+    return /[\\/]node_modules[\\/]/.test(filename);
+  }
+  return false;
 }
 
 let cwdURL;

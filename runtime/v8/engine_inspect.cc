@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include <vector>
+
 #include "shim.h"
 
 extern "C" napi_status nd_engine_value_is(napi_env env, napi_value value,
@@ -160,17 +162,49 @@ class CloneDelegate : public v8::ValueSerializer::Delegate {
 
 extern "C" napi_status nd_engine_structured_clone(napi_env env,
                                                  napi_value value,
+                                                 napi_value transfer,
                                                  napi_value *result) {
   ND_PREAMBLE(env);
   v8::Isolate *isolate = env->isolate;
   v8::Local<v8::Context> context = nd_context(env);
   CloneDelegate delegate(isolate);
   v8::ValueSerializer ser(isolate, &delegate);
+  std::vector<v8::Local<v8::ArrayBuffer>> buffers;
+  if (transfer != NULL && nd_local(transfer)->IsArray()) {
+    v8::Local<v8::Array> list = nd_local(transfer).As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      v8::Local<v8::Value> item;
+      if (!list->Get(context, i).ToLocal(&item))
+        return nd_finish(env, tc, napi_generic_failure);
+      if (!item->IsArrayBuffer()) continue;
+      v8::Local<v8::ArrayBuffer> ab = item.As<v8::ArrayBuffer>();
+      if (!ab->IsDetachable()) {
+        delegate.ThrowDataCloneError(v8::String::NewFromUtf8Literal(
+            isolate, "An ArrayBuffer is not transferable"));
+        return nd_finish(env, tc, napi_generic_failure);
+      }
+      for (auto &b : buffers) {
+        if (b == ab) {
+          delegate.ThrowDataCloneError(v8::String::NewFromUtf8Literal(
+              isolate, "Transfer list contains duplicate ArrayBuffer"));
+          return nd_finish(env, tc, napi_generic_failure);
+        }
+      }
+      ser.TransferArrayBuffer((uint32_t)buffers.size(), ab);
+      buffers.push_back(ab);
+    }
+  }
   ser.WriteHeader();
   if (ser.WriteValue(context, nd_local(value)).IsNothing())
     return nd_finish(env, tc, napi_generic_failure);
   std::pair<uint8_t *, size_t> data = ser.Release();
   v8::ValueDeserializer des(isolate, data.first, data.second);
+  for (size_t i = 0; i < buffers.size(); i++) {
+    std::shared_ptr<v8::BackingStore> store = buffers[i]->GetBackingStore();
+    buffers[i]->Detach();
+    des.TransferArrayBuffer((uint32_t)i,
+                            v8::ArrayBuffer::New(isolate, std::move(store)));
+  }
   v8::Local<v8::Value> out;
   bool ok = des.ReadHeader(context).FromMaybe(false) &&
             des.ReadValue(context).ToLocal(&out);

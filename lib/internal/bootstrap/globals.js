@@ -48,9 +48,23 @@ defineValue('structuredClone', function structuredClone(value, options) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_MISSING_ARGS('value');
   }
-  void options;
+  let transfer;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    transfer = options.transfer;
+    if (transfer !== undefined && transfer !== null &&
+        typeof transfer[Symbol.iterator] !== 'function') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Iterable',
+                                           transfer);
+    }
+    if (transfer != null) transfer = [...transfer];
+  }
   try {
-    return internalBinding('messaging').structuredClone(value);
+    return internalBinding('messaging').structuredClone(value, transfer);
   } catch (err) {
     if (err !== null && typeof err === 'object' &&
         err.name === 'DataCloneError') {

@@ -341,19 +341,37 @@ WriteStream.prototype.open = openWriteFs;
 WriteStream.prototype._construct = constructImpl;
 
 WriteStream.prototype._write = function(data, encoding, cb) {
-  this[kIsPerformingIO] = true;
-  this[kFs].write(this.fd, data, 0, data.length, this.pos, (er, bytes) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      return this.emit(kIoDone, er);
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytes;
-    cb();
-  });
+  writeChunk(this, data, this.pos, cb);
   if (this.pos !== undefined) this.pos += data.length;
 };
+
+/* Settles one write; EAGAIN (a full non-blocking fd) retries it. */
+function afterWrite(stream, er, bytes, retry, cb) {
+  stream[kIsPerformingIO] = false;
+  if (stream.destroyed) {
+    cb(er);
+    return stream.emit(kIoDone, er);
+  }
+  if (er?.code === 'EAGAIN') return retry();
+  if (er) return cb(er);
+  stream.bytesWritten += bytes;
+  cb();
+}
+
+function writeChunk(stream, data, pos, cb) {
+  stream[kIsPerformingIO] = true;
+  stream[kFs].write(stream.fd, data, 0, data.length, pos, (er, bytes) => {
+    afterWrite(stream, er, bytes, () => writeChunk(stream, data, pos, cb), cb);
+  });
+}
+
+function writeChunks(stream, chunks, pos, cb) {
+  stream[kIsPerformingIO] = true;
+  stream[kFs].writev(stream.fd, chunks, pos ?? null, (er, bytes) => {
+    afterWrite(stream, er, bytes, () => writeChunks(stream, chunks, pos, cb),
+               cb);
+  });
+}
 
 WriteStream.prototype._writev = function(data, cb) {
   const len = data.length;
@@ -364,17 +382,7 @@ WriteStream.prototype._writev = function(data, cb) {
     chunks[i] = chunk;
     size += chunk.length;
   }
-  this[kIsPerformingIO] = true;
-  this[kFs].writev(this.fd, chunks, this.pos ?? null, (er, bytes) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      return this.emit(kIoDone, er);
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytes;
-    cb();
-  });
+  writeChunks(this, chunks, this.pos, cb);
   if (this.pos !== undefined) this.pos += size;
 };
 

@@ -6,7 +6,8 @@
  * JS contract:
  *   getaddrinfo(req, hostname, family, hints, order) -> 0 or a UV error;
  *       family is 0, 4 or 6; hints are AI_* flags; order is one of
- *       DNS_ORDER_VERBATIM / DNS_ORDER_IPV4_FIRST / DNS_ORDER_IPV6_FIRST.
+ *       DNS_ORDER_VERBATIM / DNS_ORDER_IPV4_FIRST / DNS_ORDER_IPV6_FIRST,
+ *       or a boolean `verbatim` (false: IPv4 first) as Node's binding.
  *       Later req.oncomplete(status, addresses) with status 0 and an array
  *       of address strings, or a negative UV_EAI_* code.
  *   getnameinfo(req, ip, port) -> 0 or a UV error; later
@@ -121,7 +122,12 @@ static napi_value cares_getaddrinfo(napi_env env, napi_callback_info info) {
   hints.ai_flags = (int)nd_to_int64(env, argv[3], 0);
   addrinfo_req_t *r = calloc(1, sizeof(*r));
   r->env = env;
-  r->order = (int)nd_to_int64(env, argv[4], ORDER_VERBATIM);
+  napi_valuetype order_type = napi_undefined;
+  napi_typeof(env, argv[4], &order_type);
+  if (order_type == napi_boolean)
+    r->order = nd_to_bool(env, argv[4]) ? ORDER_VERBATIM : ORDER_IPV4_FIRST;
+  else
+    r->order = (int)nd_to_int64(env, argv[4], ORDER_VERBATIM);
   int err = uv_getaddrinfo(nd_realm_of(env)->loop, &r->req, after_getaddrinfo,
                            host, NULL, &hints);
   free(host);

@@ -3,7 +3,6 @@
  * queue only what is left; reads arrive as Buffers through this.onread. */
 #include "stream_wrap.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,53 +49,25 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
-/* Reads: libuv reads into blocks of ND_READ_BUF_SIZE bytes. A large read
- * becomes a Buffer over its block (no copy, no zero-fill); a small one is
- * copied into an exact-size Buffer and its block reused at once. Blocks
- * come back through the Buffer's finalizer into a small cache, so that
- * steady streaming does not fault in fresh pages for every read. The
- * cache is shared by all isolates; finalizers may run on V8's background
- * threads, hence the mutex. */
+/* Reads: libuv reads into uninitialised blocks of ND_READ_BUF_SIZE bytes.
+ * A large read becomes a Buffer over its block (no copy, no zero-fill,
+ * freed by the Buffer's finalizer, which may run on a V8 thread; shrunk
+ * first when mostly unused); a small one is copied into an exact-size
+ * Buffer so that it does not pin a whole block. */
 #define ND_READ_BUF_SIZE (256 * 1024)
-#define ND_READ_COPY_MAX (64 * 1024)
-#define ND_READ_CACHE_MAX 64
-
-static struct {
-  pthread_mutex_t lock;
-  int count;
-  void *blocks[ND_READ_CACHE_MAX];
-} read_cache = {PTHREAD_MUTEX_INITIALIZER, 0, {NULL}};
-
-static void *read_block_get(void) {
-  void *block = NULL;
-  pthread_mutex_lock(&read_cache.lock);
-  if (read_cache.count > 0) block = read_cache.blocks[--read_cache.count];
-  pthread_mutex_unlock(&read_cache.lock);
-  return block != NULL ? block : malloc(ND_READ_BUF_SIZE);
-}
-
-static void read_block_put(void *block) {
-  if (block == NULL) return;
-  pthread_mutex_lock(&read_cache.lock);
-  if (read_cache.count < ND_READ_CACHE_MAX) {
-    read_cache.blocks[read_cache.count++] = block;
-    block = NULL;
-  }
-  pthread_mutex_unlock(&read_cache.lock);
-  free(block);
-}
+#define ND_READ_COPY_MAX (32 * 1024)
 
 static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   (void)handle;
   (void)suggested;
-  buf->base = read_block_get();
+  buf->base = malloc(ND_READ_BUF_SIZE);
   buf->len = buf->base ? ND_READ_BUF_SIZE : 0;
 }
 
 static void release_read_block(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
-  read_block_put(data);
+  free(data);
 }
 
 /* A Buffer of the nread bytes at the start of block; takes the block. */
@@ -104,12 +75,16 @@ static napi_value take_read_buf(napi_env env, char *block, size_t nread) {
   napi_value result = NULL;
   if (nread <= ND_READ_COPY_MAX) {
     napi_create_buffer_copy(env, nread, block, NULL, &result);
-    read_block_put(block);
+    free(block);
     return result;
+  }
+  if (nread < ND_READ_BUF_SIZE / 2) {
+    char *smaller = realloc(block, nread);
+    if (smaller != NULL) block = smaller;
   }
   if (napi_create_external_buffer(env, nread, block, release_read_block, NULL,
                                   &result) != napi_ok) {
-    read_block_put(block);
+    free(block);
     return NULL;
   }
   return result;
@@ -119,7 +94,7 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)stream->data;
   napi_env env = wrap->base.env;
   if (nread == 0) {
-    read_block_put(buf->base);
+    free(buf->base);
     return;
   }
   napi_handle_scope scope;
@@ -131,7 +106,7 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
     argv[1] = take_read_buf(env, buf->base, (size_t)nread);
     if (argv[1] == NULL) napi_get_undefined(env, &argv[1]);
   } else {
-    read_block_put(buf->base);
+    free(buf->base);
     napi_get_undefined(env, &argv[1]);
   }
   nd_handle_wrap_emit(&wrap->base, "onread", 2, argv);

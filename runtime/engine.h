@@ -123,6 +123,10 @@ napi_status nd_engine_static_string(napi_env env, const void *data,
 /* Runs the microtask queue to completion (a microtask checkpoint). */
 void nd_engine_run_microtasks(napi_env env);
 
+/* Runs the V8 foreground tasks that are due (FinalizationRegistry
+ * cleanups, GC follow-ups, Atomics.waitAsync). Returns whether any ran. */
+bool nd_engine_pump_tasks(napi_env env);
+
 /* Queues `fn` as a microtask. */
 napi_status nd_engine_enqueue_microtask(napi_env env, napi_value fn);
 

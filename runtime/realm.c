@@ -122,6 +122,18 @@ nd_binding_init nd_binding_find(const char *name) {
   return NULL;
 }
 
+/* V8 posts tasks (FinalizationRegistry cleanups and the like) to the
+ * platform; run them once per loop iteration, as JS entries. */
+static void run_platform_tasks(uv_check_t *handle) {
+  nd_realm_t *realm = handle->data;
+  napi_handle_scope scope;
+  napi_open_handle_scope(realm->env, &scope);
+  nd_loop_scope_enter(realm->env);
+  nd_engine_pump_tasks(realm->env);
+  nd_loop_scope_exit(realm->env);
+  napi_close_handle_scope(realm->env, scope);
+}
+
 nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options) {
   nd_realm_t *realm = calloc(1, sizeof(*realm));
   realm->loop = loop;
@@ -133,6 +145,10 @@ nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options) {
     return NULL;
   }
   realm->env = env;
+  uv_check_init(loop, &realm->task_check);
+  realm->task_check.data = realm;
+  uv_check_start(&realm->task_check, run_platform_tasks);
+  uv_unref((uv_handle_t *)&realm->task_check);
 
   napi_value process, cache, holder, internal_binding_fn;
   napi_create_object(env, &process);
@@ -193,6 +209,7 @@ int nd_realm_run(nd_realm_t *realm) {
   for (;;) {
     uv_run(realm->loop, UV_RUN_DEFAULT);
     if (realm->exiting) break;
+    run_platform_tasks(&realm->task_check);
     realm->exit_code = emit_process_event(realm, "beforeExit");
     if (!uv_loop_alive(realm->loop)) break;
   }

@@ -49,6 +49,7 @@ typedef struct nd_realm_s {
   uv_timer_t timer;
   uv_check_t immediate_check;
   uv_idle_t immediate_idle;
+  uv_check_t task_check; /* runs V8's foreground tasks every iteration */
   napi_ref ctors[ND_CTOR_COUNT];
 
   int callback_depth;  /* nesting of entries from C into JS */

@@ -19,8 +19,6 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_SYNC_FORK_INPUT,
-    ERR_IPC_SYNC_FORK,
     ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
@@ -31,7 +29,7 @@ const {
   validateString,
 } = require('internal/validators');
 const { convertToValidSignal, kEmptyObject } = require('internal/util');
-const { isArrayBufferView, isUint8Array } = require('internal/util/types');
+const { isUint8Array } = require('internal/util/types');
 
 let spawnSyncBinding;
 let BufferCtor;
@@ -262,66 +260,6 @@ function sanitizeKillSignal(killSignal) {
   }
 }
 
-/* getValidStdio(stdio, sync) -> { stdio: [{ type, ... }], ipc, ipcFd }:
- * expands 'pipe'/'inherit'/'ignore'/'overlapped' and arrays of those, fds,
- * objects with an fd, and (sync only) Buffers/strings as stdin input. */
-function getValidStdio(stdio, sync) {
-  if (typeof stdio === 'string') {
-    switch (stdio) {
-      case 'ignore':
-      case 'pipe':
-      case 'overlapped':
-      case 'inherit':
-        stdio = [stdio, stdio, stdio];
-        break;
-      default:
-        throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
-    }
-  } else if (!ArrayIsArray(stdio)) {
-    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
-  } else {
-    stdio = ArrayPrototypeSlice(stdio);
-  }
-  while (stdio.length < 3) ArrayPrototypePush(stdio, undefined);
-
-  const result = [];
-  for (let i = 0; i < stdio.length; i++) {
-    let item = stdio[i];
-    if (item == null) item = i < 3 ? 'pipe' : 'ignore';
-    if (item === 'ignore') {
-      ArrayPrototypePush(result, { type: 'ignore' });
-    } else if (item === 'pipe' || item === 'overlapped') {
-      ArrayPrototypePush(result, {
-        type: item === 'overlapped' ? 'overlapped' : 'pipe',
-        readable: i === 0,
-        writable: i !== 0,
-      });
-    } else if (item === 'ipc') {
-      if (sync) throw new ERR_IPC_SYNC_FORK();
-      throw new ERR_INVALID_ARG_VALUE('stdio', item);
-    } else if (item === 'inherit') {
-      ArrayPrototypePush(result, { type: 'inherit', fd: i });
-    } else if (typeof item === 'number' || typeof item.fd === 'number') {
-      ArrayPrototypePush(result, {
-        type: 'fd',
-        fd: typeof item === 'number' ? item : item.fd,
-      });
-    } else if (isArrayBufferView(item) || typeof item === 'string') {
-      if (!sync) throw new ERR_INVALID_SYNC_FORK_INPUT(
-        require('internal/util/inspect').inspect(item));
-      ArrayPrototypePush(result, {
-        type: 'pipe',
-        readable: i === 0,
-        writable: i !== 0,
-        input: item,
-      });
-    } else {
-      throw new ERR_INVALID_ARG_VALUE('stdio', item);
-    }
-  }
-  return { stdio: result, ipc: undefined, ipcFd: undefined };
-}
-
 /* spawnSync(options) -> { error?, status, signal, output, pid, stdout,
  * stderr } from normalized options: outputs decoded with options.encoding
  * (unless 'buffer'), and a binding errno turned into an Error with
@@ -367,6 +305,8 @@ function checkExecSyncError(ret, args, cmd) {
   }
   return err;
 }
+
+const { getValidStdio } = require('internal/child_process/stdio');
 
 module.exports = {
   checkExecSyncError,

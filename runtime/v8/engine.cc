@@ -286,6 +286,15 @@ extern "C" napi_status nd_engine_static_string(napi_env env, const void *data,
   return nd_clear_error(env);
 }
 
+extern "C" bool nd_engine_pump_tasks(napi_env env) {
+  bool ran = false;
+  while (v8::platform::PumpMessageLoop(platform.get(), env->isolate,
+                                       v8::platform::MessageLoopBehavior::
+                                           kDoNotWait))
+    ran = true;
+  return ran;
+}
+
 extern "C" void nd_engine_run_microtasks(napi_env env) {
   env->isolate->PerformMicrotaskCheckpoint();
 }

@@ -55,7 +55,6 @@ const slowSink = new Writable({
 pipeline(source, passThrough, slowSink, common.mustSucceed(() => {
   sampleRss();
   assert.strictEqual(consumed, TOTAL);
-  if (process.env.SHOW_RSS) console.log(maxRss / 1048576);
   assert.ok(maxRss < LIMIT,
             `RSS peaked at ${(maxRss / 1048576).toFixed(1)} MiB`);
 }));

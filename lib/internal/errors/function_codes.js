@@ -84,16 +84,39 @@ function registerFunctionCodes(E, helpers) {
       `Received protocol '${url.protocol}'`;
   }, Error);
 
-  E('ERR_REQUIRE_ESM', (filename, hasEsmSyntax, parentPath = null) => {
-    let msg = `require() of ES Module ${filename}${parentPath ?
-      ` from ${parentPath}` : ''} not supported.`;
-    if (!parentPath) return msg;
-    if (StringPrototypeEndsWith(filename, '.mjs')) {
-      msg += `\nInstead change the require of ${filename} to a dynamic ` +
-        'import() which is available in all CommonJS modules.';
-    }
-    return msg;
-  }, Error);
+  E('ERR_REQUIRE_ESM',
+    (filename, hasEsmSyntax, parentPath = null, packageJsonPath = null) => {
+      let msg = `require() of ES Module ${filename}${parentPath ?
+        ` from ${parentPath}` : ''} not supported.`;
+      if (!packageJsonPath) {
+        if (StringPrototypeEndsWith(filename, '.mjs')) {
+          msg += `\nInstead change the require of ${filename} to a dynamic ` +
+            'import() which is available in all CommonJS modules.';
+        }
+        return msg;
+      }
+      const base = (p) => {
+        const i = p.lastIndexOf('/');
+        return i === -1 ? p : p.slice(i + 1);
+      };
+      const basename = parentPath && base(filename) === base(parentPath) ?
+        filename : base(filename);
+      if (hasEsmSyntax) {
+        msg += `\nInstead change the require of ${basename} in ${parentPath}` +
+          ' to a dynamic import() which is available in all CommonJS ' +
+          'modules.';
+        return msg;
+      }
+      msg += `\n${basename} is treated as an ES module file as it is a .js ` +
+        'file whose nearest parent package.json contains "type": "module" ' +
+        'which declares all .js files in that package scope as ES modules.' +
+        `\nInstead either rename ${basename} to end in .cjs, change the ` +
+        'requiring code to use dynamic import() which is available in all ' +
+        'CommonJS modules, or change "type": "module" to "type": ' +
+        `"commonjs" in ${packageJsonPath} to treat all .js files as ` +
+        'CommonJS (using .mjs for all ES modules instead).\n';
+      return msg;
+    }, Error);
 
   E('ERR_MANIFEST_ASSERT_INTEGRITY', (moduleURL, realIntegrities) => {
     let msg = `The content of "${moduleURL}" does not match the expected ` +

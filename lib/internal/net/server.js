@@ -6,6 +6,7 @@
 const {
   Boolean,
   FunctionPrototypeCall,
+  ObjectAssign,
   ObjectCreate,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
@@ -71,7 +72,7 @@ function Server(options, connectionListener) {
     options = {};
     this.on('connection', connectionListener);
   } else if (options == null || typeof options === 'object') {
-    options = { ...options };
+    options = ObjectAssign({}, options);
     if (typeof connectionListener === 'function') {
       this.on('connection', connectionListener);
     }

@@ -7,6 +7,7 @@ const {
   ArrayIsArray,
   Boolean,
   FunctionPrototypeCall,
+  ObjectAssign,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
   Symbol,
@@ -79,12 +80,12 @@ function noop() {}
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (options !== null && typeof options === 'object') {
-    for (const key of ['objectMode', 'readableObjectMode',
-                       'writableObjectMode']) {
-      if (options[key]) {
-        throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key],
-                                        'is not supported');
-      }
+    if (options.objectMode) rejectObjectMode(options, 'objectMode');
+    if (options.readableObjectMode) {
+      rejectObjectMode(options, 'readableObjectMode');
+    }
+    if (options.writableObjectMode) {
+      rejectObjectMode(options, 'writableObjectMode');
     }
   }
   this.connecting = false;
@@ -102,7 +103,9 @@ function Socket(options) {
   if (typeof options === 'number') {
     options = { fd: options };
   } else {
-    options = { ...options };
+    // A copy (ObjectAssign: V8 slows down objects made by spreading and
+    // then extended).
+    options = ObjectAssign({}, options);
   }
   const allowHalfOpen = Boolean(options.allowHalfOpen);
   options.allowHalfOpen = allowHalfOpen;
@@ -170,6 +173,11 @@ function Socket(options) {
 }
 ObjectSetPrototypeOf(Socket.prototype, Duplex.prototype);
 ObjectSetPrototypeOf(Socket, Duplex);
+
+function rejectObjectMode(options, key) {
+  throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key],
+                                  'is not supported');
+}
 
 /* Destroys `socket` with an AbortError when `signal` aborts. */
 function addAbortSignal(socket, signal) {

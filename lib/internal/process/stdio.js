@@ -159,9 +159,9 @@ function getStderr() {
   return stderr;
 }
 
+/* process.stdin comes from internal/process/stdin. */
 function getStdin() {
-  const { codes } = require('internal/errors');
-  throw new codes.ERR_METHOD_NOT_IMPLEMENTED('process.stdin');
+  return require('internal/process/stdin').getStdin();
 }
 
 module.exports = {

@@ -57,34 +57,24 @@ function Duplex(options) {
   }
 }
 
+// The writable-side accessors are Writable's, shared as they are.
+function writableAccessor(name) {
+  return {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, name),
+  };
+}
+
 ObjectDefineProperties(Duplex.prototype, {
-  writable:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writable') },
-  writableHighWaterMark:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableHighWaterMark') },
-  writableObjectMode:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableObjectMode') },
-  writableBuffer:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableBuffer') },
-  writableLength:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableLength') },
-  writableFinished:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableFinished') },
-  writableCorked:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableCorked') },
-  writableEnded:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableEnded') },
-  writableNeedDrain:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype,
-                                                          'writableNeedDrain') },
+  writable: writableAccessor('writable'),
+  writableHighWaterMark: writableAccessor('writableHighWaterMark'),
+  writableObjectMode: writableAccessor('writableObjectMode'),
+  writableBuffer: writableAccessor('writableBuffer'),
+  writableLength: writableAccessor('writableLength'),
+  writableFinished: writableAccessor('writableFinished'),
+  writableCorked: writableAccessor('writableCorked'),
+  writableEnded: writableAccessor('writableEnded'),
+  writableNeedDrain: writableAccessor('writableNeedDrain'),
 
   destroyed: {
     __proto__: null,

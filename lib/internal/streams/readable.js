@@ -10,7 +10,6 @@ const {
   NumberIsNaN,
   NumberParseInt,
   ObjectDefineProperties,
-  ObjectKeys,
   ObjectSetPrototypeOf,
   Promise,
   SafeSet,
@@ -37,7 +36,6 @@ const {
 const BufferList = require('internal/streams/buffer_list');
 
 const {
-  aggregateTwoErrors,
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
@@ -47,7 +45,6 @@ const {
   },
   AbortError,
 } = require('internal/errors');
-const { validateObject } = require('internal/validators');
 
 const kPaused = Symbol('kPaused');
 const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
@@ -55,6 +52,12 @@ const SymbolAsyncDispose = primordials.SymbolAsyncDispose ??
 
 let StringDecoder;
 let from;
+let iter;
+
+function lazyIter() {
+  iter ??= require('internal/streams/readable_iter');
+  return iter;
+}
 let Duplex;
 
 function lazyDuplex() {
@@ -874,122 +877,20 @@ function flow(stream) {
 }
 
 /* wrap(stream): makes this Readable read from an old-style stream. */
+/* wrap(stream): makes this Readable read from an old-style stream. */
 Readable.prototype.wrap = function(stream) {
-  let paused = false;
-
-  stream.on('data', (chunk) => {
-    if (!this.push(chunk) && stream.pause) {
-      paused = true;
-      stream.pause();
-    }
-  });
-
-  stream.on('end', () => {
-    this.push(null);
-  });
-
-  stream.on('error', (err) => {
-    errorOrDestroy(this, err);
-  });
-
-  stream.on('close', () => {
-    this.destroy();
-  });
-
-  stream.on('destroy', () => {
-    this.destroy();
-  });
-
-  this._read = () => {
-    if (paused && stream.resume) {
-      paused = false;
-      stream.resume();
-    }
-  };
-
-  // Proxy the wrapped stream's methods we lack.
-  const streamKeys = ObjectKeys(stream);
-  for (let j = 1; j < streamKeys.length; j++) {
-    const i = streamKeys[j];
-    if (this[i] === undefined && typeof stream[i] === 'function') {
-      this[i] = stream[i].bind(stream);
-    }
-  }
-
-  return this;
+  return lazyIter().wrap(this, stream);
 };
 
 Readable.prototype[SymbolAsyncIterator] = function() {
-  return streamToAsyncIterator(this);
+  return lazyIter().streamToAsyncIterator(this);
 };
 
 /* iterator([{ destroyOnReturn }]): an async iterator over the chunks;
  * breaking out destroys the stream unless destroyOnReturn is false. */
 Readable.prototype.iterator = function(options) {
-  if (options !== undefined) {
-    validateObject(options, 'options');
-  }
-  return streamToAsyncIterator(this, options);
+  return lazyIter().streamToAsyncIterator(this, options);
 };
-
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') {
-    stream = Readable.wrap(stream, { objectMode: true });
-  }
-  const iter = createAsyncIterator(stream, options);
-  iter.stream = stream;
-  return iter;
-}
-
-async function* createAsyncIterator(stream, options) {
-  let callback = nop;
-
-  function next(resolve) {
-    if (this === stream) {
-      callback();
-      callback = nop;
-    } else {
-      callback = resolve;
-    }
-  }
-
-  stream.on('readable', next);
-
-  let error;
-  const cleanup = eos(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
-  });
-
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) {
-        yield chunk;
-      } else if (error) {
-        throw error;
-      } else if (error === null) {
-        return;
-      } else {
-        await new Promise(next);
-      }
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
-    if (
-      (error || options?.destroyOnReturn !== false) &&
-      (error === undefined || stream._readableState.autoDestroy)
-    ) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', next);
-      cleanup();
-    }
-  }
-}
 
 ObjectDefineProperties(Readable.prototype, {
   readable: {

@@ -210,6 +210,14 @@ function extractSizeAlgorithm(size) {
   return size;
 }
 
+/* Whether `promise` is a promise that has not settled yet. */
+function isPromisePending(promise) {
+  if (!isPromise(promise)) return false;
+  const { getPromiseDetails, constants } = internalBinding('util');
+  const details = getPromiseDetails(promise);
+  return details?.[0] === constants.kPending;
+}
+
 /* Marks a promise as handled so that its rejection is never reported. */
 function setPromiseHandled(promise) {
   PromisePrototypeThen(promise, () => {}, () => {});
@@ -281,6 +289,7 @@ module.exports = {
   invokeStart,
   isBrandCheck,
   isDataView,
+  isPromisePending,
   isViewedArrayBufferDetached,
   kEnumerableProperty,
   kState,

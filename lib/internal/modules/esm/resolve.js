@@ -2,16 +2,19 @@
 /* resolve.js (esm) - Node's module resolution algorithm for ES modules
  * (ESM_RESOLVE and PACKAGE_RESOLVE of Node's documentation): relative and
  * absolute URLs, bare package names through node_modules, package
- * "exports" and "imports" with conditions and patterns, and self-reference.
- * The CommonJS loader uses the same "exports"/"imports" resolution. */
+ * "exports" and "imports" with conditions and patterns, self-reference,
+ * and the deprecations Node 18 still tolerates. The CommonJS loader uses
+ * the same "exports"/"imports" resolution. */
 
 const {
   ArrayIsArray,
-  ArrayPrototypeIncludes,
+  ArrayPrototypeJoin,
+  ArrayPrototypeSlice,
   JSONStringify,
   ObjectGetOwnPropertyNames,
   ObjectPrototypeHasOwnProperty,
   RegExpPrototypeExec,
+  RegExpPrototypeSymbolReplace,
   SafeSet,
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
@@ -23,16 +26,20 @@ const {
   StringPrototypeStartsWith,
 } = primordials;
 
-const { internalModuleStat, realpath } = internalBinding('fs');
+const { internalModuleStat } = internalBinding('fs');
 const { BuiltinModule } = require('internal/bootstrap/realm');
 const { getOptionValue } = require('internal/options');
 const packageJsonReader = require('internal/modules/package_json_reader');
 const {
   codes: {
+    ERR_INPUT_TYPE_NOT_ALLOWED,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_INVALID_MODULE_SPECIFIER,
     ERR_INVALID_PACKAGE_CONFIG,
     ERR_INVALID_PACKAGE_TARGET,
     ERR_MODULE_NOT_FOUND,
+    ERR_NETWORK_IMPORT_DISALLOWED,
     ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_PACKAGE_PATH_NOT_EXPORTED,
     ERR_UNSUPPORTED_DIR_IMPORT,
@@ -45,38 +52,269 @@ function url() {
   urlModule ??= require('internal/url');
   return urlModule;
 }
+function newURL(input, base) {
+  const { URL } = url();
+  return base === undefined ? new URL(input) : new URL(input, base);
+}
+function fileURLToPath(u) {
+  return url().fileURLToPath(u);
+}
+function pathToFileURL(p) {
+  return url().pathToFileURL(p);
+}
 
 const DEFAULT_CONDITIONS = ['node', 'import'];
 let defaultConditions;
+let defaultConditionsSet;
 
-/* The conditions of `import` (node, import, plus --conditions). */
+function initializeConditions() {
+  const user = getOptionValue('--conditions') || [];
+  const list = ['node', 'import'];
+  for (let i = 0; i < user.length; i++) list[list.length] = user[i];
+  defaultConditions = list;
+  defaultConditionsSet = new SafeSet(list);
+}
+
+/* The conditions `import` matches: node, import, plus --conditions. */
 function getDefaultConditions() {
-  if (defaultConditions === undefined) {
-    const user = getOptionValue('--conditions') || [];
-    defaultConditions = new SafeSet([...DEFAULT_CONDITIONS, ...user]);
-  }
+  if (defaultConditions === undefined) initializeConditions();
   return defaultConditions;
 }
 
+function getDefaultConditionsSet() {
+  if (defaultConditionsSet === undefined) initializeConditions();
+  return defaultConditionsSet;
+}
+
+/* A Set of the conditions in `conditions` (an array, as a resolve hook's
+ * context carries them), the defaults when undefined. */
 function getConditionsSet(conditions) {
   if (conditions !== undefined && conditions !== getDefaultConditions()) {
-    if (!ArrayIsArray(conditions)) return conditions;
+    if (!ArrayIsArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE('conditions', conditions,
+                                      'expected an array');
+    }
     return new SafeSet(conditions);
   }
-  return getDefaultConditions();
+  return getDefaultConditionsSet();
 }
 
 const invalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
 const deprecatedInvalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
 const invalidPackageNameRegEx = /^\.|%|\\/;
 const patternRegEx = /\*/g;
+const encodedSepRegEx = /%2f|%5c/i;
+const doubleSlashRegEx = /[/\\][/\\]/;
 
-function fileURLToPath(u) {
-  return url().fileURLToPath(u);
+const emittedPackageWarnings = new SafeSet();
+
+let pendingDeprecation;
+function isPendingDeprecation() {
+  pendingDeprecation ??= getOptionValue('--pending-deprecation');
+  return pendingDeprecation;
 }
 
-function statPath(path) {
-  return internalModuleStat(path);
+function emitTrailingSlashPatternDeprecation(match, pjsonUrl, base) {
+  const pjsonPath = fileURLToPath(pjsonUrl);
+  if (emittedPackageWarnings.has(pjsonPath + '|' + match)) return;
+  emittedPackageWarnings.add(pjsonPath + '|' + match);
+  process.emitWarning(
+    `Use of deprecated trailing slash pattern mapping "${match}" in the ` +
+    `"exports" field module resolution of the package at ${pjsonPath}` +
+    `${base ? ` imported from ${fileURLToPath(base)}` : ''}. Mapping ` +
+    'specifiers ending in "/" is no longer supported.',
+    'DeprecationWarning', 'DEP0155');
+}
+
+function emitInvalidSegmentDeprecation(target, request, match, packageJSONUrl,
+                                       internal, base, isTarget) {
+  if (!isPendingDeprecation()) return;
+  const pjsonPath = fileURLToPath(packageJSONUrl);
+  const double = RegExpPrototypeExec(doubleSlashRegEx,
+                                     isTarget ? target : request) !== null;
+  process.emitWarning(
+    `Use of deprecated ${double ? 'double slash' :
+      'leading or trailing slash matching'} resolving "${target}" for ` +
+    `module request "${request}" ${request !== match ?
+      `matched to "${match}" ` : ''}in the "${internal ? 'imports' :
+      'exports'}" field module resolution of the package at ${pjsonPath}` +
+    `${base ? ` imported from ${fileURLToPath(base)}` : ''}.`,
+    'DeprecationWarning', 'DEP0166');
+}
+
+/* DEP0151: a package main found by extension or index searching, for an
+ * ES module. */
+function emitLegacyIndexDeprecation(found, packageJSONUrl, base, main) {
+  const { defaultGetFormatWithoutErrors } =
+    require('internal/modules/esm/get_format');
+  if (defaultGetFormatWithoutErrors(found) !== 'module') return;
+  const path = fileURLToPath(found);
+  const pkgPath = fileURLToPath(newURL('.', packageJSONUrl));
+  const basePath = fileURLToPath(base);
+  if (!main) {
+    process.emitWarning(
+      `No "main" or "exports" field defined in the package.json for ` +
+      `${pkgPath} resolving the main entry point "` +
+      `${StringPrototypeSlice(path, pkgPath.length)}", imported from ` +
+      `${basePath}.\nDefault "index" lookups for the main are deprecated ` +
+      'for ES modules.',
+      'DeprecationWarning', 'DEP0151');
+  } else if (StringPrototypeSlice(path, -main.length) !== main) {
+    process.emitWarning(
+      `Package ${pkgPath} has a "main" field set to ${JSONStringify(main)}, ` +
+      'excluding the full filename and extension to the resolved file at "' +
+      `${StringPrototypeSlice(path, pkgPath.length)}", imported from ` +
+      `${basePath}.\n Automatic extension resolution of the "main" field ` +
+      'is deprecated for ES modules.',
+      'DeprecationWarning', 'DEP0151');
+  }
+}
+
+function fileExists(u) {
+  return internalModuleStat(fileURLToPath(u)) === 0;
+}
+
+const legacyMainSuffixes = ['.js', '.json', '.node', '/index.js',
+                            '/index.json', '/index.node'];
+
+/* A package without "exports": its "main" (with CommonJS-style extension
+ * and index guessing, deprecated for ES modules), then index.js. */
+function legacyMainResolve(packageJSONUrl, packageConfig, base) {
+  let guess;
+  const main = packageConfig.main;
+  if (main !== undefined) {
+    guess = newURL(`./${main}`, packageJSONUrl);
+    if (fileExists(guess)) return guess;
+    for (let i = 0; i < legacyMainSuffixes.length; i++) {
+      guess = newURL(`./${main}${legacyMainSuffixes[i]}`, packageJSONUrl);
+      if (fileExists(guess)) {
+        emitLegacyIndexDeprecation(guess, packageJSONUrl, base, main);
+        return guess;
+      }
+    }
+  }
+  const indexes = ['./index.js', './index.json', './index.node'];
+  for (let i = 0; i < indexes.length; i++) {
+    guess = newURL(indexes[i], packageJSONUrl);
+    if (fileExists(guess)) {
+      emitLegacyIndexDeprecation(guess, packageJSONUrl, base, main);
+      return guess;
+    }
+  }
+  throw new ERR_MODULE_NOT_FOUND(
+    fileURLToPath(newURL('.', packageJSONUrl)), fileURLToPath(base));
+}
+
+function realpathSync(p) {
+  return require('fs').realpathSync(p);
+}
+
+/* Checks the file a resolved file: URL names (ES modules search no
+ * extensions or directories) and follows symlinks unless preserved. */
+function finalizeResolution(resolved, base, preserveSymlinks) {
+  if (RegExpPrototypeExec(encodedSepRegEx, resolved.pathname) !== null) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      resolved.pathname, 'must not include encoded "/" or "\\" characters',
+      fileURLToPath(base));
+  }
+  let path;
+  try {
+    path = fileURLToPath(resolved);
+  } catch (err) {
+    setOwn(err, 'input', `${resolved}`);
+    setOwn(err, 'module', `${base}`);
+    throw err;
+  }
+  if (getOptionValue('--experimental-specifier-resolution') === 'node') {
+    let file = resolveExtensionsWithTryExactName(resolved);
+    if (file !== undefined) return file;
+    if (!StringPrototypeEndsWith(path, '/')) {
+      file = resolveDirectoryEntry(newURL(`${resolved}/`));
+      if (file !== undefined) return file;
+    } else {
+      return resolveDirectoryEntry(resolved) || resolved;
+    }
+    throw new ERR_MODULE_NOT_FOUND(resolved.pathname, fileURLToPath(base),
+                                   resolved);
+  }
+  /* Node stats the last character of a trailing-slash path, so any such
+   * path is a directory import. */
+  const stats = internalModuleStat(StringPrototypeEndsWith(path, '/') ?
+    StringPrototypeSlice(path, -1) : path);
+  if (stats === 1) {
+    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, fileURLToPath(base),
+                                         `${resolved}`);
+  } else if (stats !== 0) {
+    throw new ERR_MODULE_NOT_FOUND(path || resolved.pathname,
+                                   base && fileURLToPath(base), resolved);
+  }
+  if (!preserveSymlinks) {
+    const real = realpathSync(path);
+    const { search, hash } = resolved;
+    resolved = pathToFileURL(real + (StringPrototypeEndsWith(path, '/') ?
+      '/' : ''));
+    resolved.search = search;
+    resolved.hash = hash;
+  }
+  return resolved;
+}
+
+function setOwn(obj, key, value) {
+  primordials.ObjectDefineProperty(obj, key, {
+    __proto__: null, configurable: true, enumerable: true, writable: true,
+    value,
+  });
+}
+
+/* --experimental-specifier-resolution=node: CommonJS-style guessing. */
+function resolveExtensionsWithTryExactName(search) {
+  if (fileExists(search)) return search;
+  return resolveExtensions(search);
+}
+
+function resolveExtensions(search) {
+  const exts = ['.js', '.json', '.node', '.mjs'];
+  for (let i = 0; i < exts.length; i++) {
+    const guess = newURL(`${search.pathname}${exts[i]}`, search);
+    if (fileExists(guess)) return guess;
+  }
+  return undefined;
+}
+
+function resolveDirectoryEntry(search) {
+  const dirPath = fileURLToPath(search);
+  const pkgJsonPath = require('path').resolve(dirPath, 'package.json');
+  if (fileExists(pathToFileURL(pkgJsonPath))) {
+    const pkg = packageJsonReader.getPackageConfig(pkgJsonPath);
+    if (pkg.exists && pkg.main) {
+      const mainUrl = pathToFileURL(require('path').resolve(dirPath,
+                                                            pkg.main));
+      return resolveExtensionsWithTryExactName(mainUrl);
+    }
+  }
+  return resolveExtensions(newURL('index', search));
+}
+
+function importNotDefined(specifier, packageJSONUrl, base) {
+  return new ERR_PACKAGE_IMPORT_NOT_DEFINED(
+    specifier,
+    packageJSONUrl && fileURLToPath(newURL('.', packageJSONUrl)),
+    fileURLToPath(base));
+}
+
+function exportsNotFound(subpath, packageJSONUrl, base) {
+  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
+    fileURLToPath(newURL('.', packageJSONUrl)), subpath,
+    base && fileURLToPath(base));
+}
+
+function throwInvalidSubpath(request, match, packageJSONUrl, internal,
+                             base) {
+  const reason = `request is not a valid match in pattern "${match}" for ` +
+    `the "${internal ? 'imports' : 'exports'}" resolution of ` +
+    fileURLToPath(packageJSONUrl);
+  throw new ERR_INVALID_MODULE_SPECIFIER(request, reason,
+                                         base && fileURLToPath(base));
 }
 
 function invalidPackageTarget(subpath, target, packageJSONUrl, internal,
@@ -87,21 +325,17 @@ function invalidPackageTarget(subpath, target, packageJSONUrl, internal,
     target = `${target}`;
   }
   return new ERR_INVALID_PACKAGE_TARGET(
-    fileURLToPath(new (url().URL)('.', packageJSONUrl)), subpath, target,
-    internal, base && fileURLToPath(base));
-}
-
-function exportsNotFound(subpath, packageJSONUrl, base) {
-  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
-    fileURLToPath(new (url().URL)('.', packageJSONUrl)), subpath,
+    fileURLToPath(newURL('.', packageJSONUrl)), subpath, target, internal,
     base && fileURLToPath(base));
 }
 
-function importNotDefined(specifier, packageJSONUrl, base) {
-  return new ERR_PACKAGE_IMPORT_NOT_DEFINED(
-    specifier,
-    packageJSONUrl && fileURLToPath(new (url().URL)('.', packageJSONUrl)),
-    fileURLToPath(base));
+function isURLString(s) {
+  try {
+    newURL(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function resolvePackageTargetString(target, subpath, match, packageJSONUrl,
@@ -112,36 +346,33 @@ function resolvePackageTargetString(target, subpath, match, packageJSONUrl,
   }
   if (!StringPrototypeStartsWith(target, './')) {
     if (internal && !StringPrototypeStartsWith(target, '../') &&
-        !StringPrototypeStartsWith(target, '/')) {
-      let isURL = false;
-      try {
-        new (url().URL)(target);
-        isURL = true;
-      } catch {
-        /* not a URL: a bare specifier */
-      }
-      if (!isURL) {
-        const exportTarget = pattern ?
-          StringPrototypeReplace(target, patternRegEx, () => subpath) :
-          target + subpath;
-        return packageResolve(exportTarget, packageJSONUrl, conditions);
-      }
+        !StringPrototypeStartsWith(target, '/') && !isURLString(target)) {
+      const exportTarget = pattern ?
+        RegExpPrototypeSymbolReplace(patternRegEx, target, () => subpath) :
+        target + subpath;
+      return packageResolve(exportTarget, packageJSONUrl, conditions);
     }
     throw invalidPackageTarget(match, target, packageJSONUrl, internal, base);
   }
-  if (RegExpPrototypeExec(invalidSegmentRegEx,
-                          StringPrototypeSlice(target, 2)) !== null) {
-    if (RegExpPrototypeExec(deprecatedInvalidSegmentRegEx,
-                            StringPrototypeSlice(target, 2)) === null) {
-      /* Only "." / ".." style segments that Node still tolerates. */
+  const targetRest = StringPrototypeSlice(target, 2);
+  if (RegExpPrototypeExec(invalidSegmentRegEx, targetRest) !== null) {
+    if (RegExpPrototypeExec(deprecatedInvalidSegmentRegEx, targetRest) ===
+        null) {
+      if (!isPathMap) {
+        const resolvedTarget = pattern ?
+          RegExpPrototypeSymbolReplace(patternRegEx, target, () => subpath) :
+          target;
+        emitInvalidSegmentDeprecation(resolvedTarget, match, match,
+                                      packageJSONUrl, internal, base, true);
+      }
     } else {
       throw invalidPackageTarget(match, target, packageJSONUrl, internal,
                                  base);
     }
   }
-  const resolved = new (url().URL)(target, packageJSONUrl);
+  const resolved = newURL(target, packageJSONUrl);
   const resolvedPath = resolved.pathname;
-  const packagePath = new (url().URL)('.', packageJSONUrl).pathname;
+  const packagePath = newURL('.', packageJSONUrl).pathname;
   if (!StringPrototypeStartsWith(resolvedPath, packagePath)) {
     throw invalidPackageTarget(match, target, packageJSONUrl, internal, base);
   }
@@ -149,18 +380,24 @@ function resolvePackageTargetString(target, subpath, match, packageJSONUrl,
   if (RegExpPrototypeExec(invalidSegmentRegEx, subpath) !== null) {
     const request = pattern ?
       StringPrototypeReplace(match, '*', () => subpath) : match + subpath;
-    throw new ERR_INVALID_MODULE_SPECIFIER(
-      request,
-      `request is not a valid match in pattern "${match}" for the ` +
-      `"${internal ? 'imports' : 'exports'}" resolution of ` +
-      fileURLToPath(packageJSONUrl),
-      base && fileURLToPath(base));
+    if (RegExpPrototypeExec(deprecatedInvalidSegmentRegEx, subpath) ===
+        null) {
+      if (!isPathMap) {
+        const resolvedTarget = pattern ?
+          RegExpPrototypeSymbolReplace(patternRegEx, target, () => subpath) :
+          target;
+        emitInvalidSegmentDeprecation(resolvedTarget, request, match,
+                                      packageJSONUrl, internal, base, false);
+      }
+    } else {
+      throwInvalidSubpath(request, match, packageJSONUrl, internal, base);
+    }
   }
   if (pattern) {
-    return new (url().URL)(
-      StringPrototypeReplace(resolved.href, patternRegEx, () => subpath));
+    return newURL(RegExpPrototypeSymbolReplace(patternRegEx, resolved.href,
+                                               () => subpath));
   }
-  return new (url().URL)(subpath, resolved);
+  return newURL(subpath, resolved);
 }
 
 function isArrayIndex(key) {
@@ -169,6 +406,8 @@ function isArrayIndex(key) {
   return keyNum >= 0 && keyNum < 0xFFFF_FFFF;
 }
 
+/* RESOLVE_PACKAGE_TARGET: a URL, null (explicitly not exported) or
+ * undefined (no condition matched). */
 function resolvePackageTarget(packageJSONUrl, target, subpath, packageSubpath,
                               base, pattern, internal, isPathMap,
                               conditions) {
@@ -206,16 +445,15 @@ function resolvePackageTarget(packageJSONUrl, target, subpath, packageSubpath,
     for (let i = 0; i < keys.length; i++) {
       if (isArrayIndex(keys[i])) {
         throw new ERR_INVALID_PACKAGE_CONFIG(
-          fileURLToPath(packageJSONUrl), base && fileURLToPath(base),
+          fileURLToPath(packageJSONUrl), base,
           '"exports" cannot contain numeric property keys.');
       }
     }
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (key === 'default' || conditions.has(key)) {
-        const conditionalTarget = target[key];
         const resolveResult = resolvePackageTarget(
-          packageJSONUrl, conditionalTarget, subpath, packageSubpath, base,
+          packageJSONUrl, target[key], subpath, packageSubpath, base,
           pattern, internal, isPathMap, conditions);
         if (resolveResult === undefined) continue;
         return resolveResult;
@@ -234,24 +472,23 @@ function isConditionalExportsMainSugar(exports, packageJSONUrl, base) {
   if (typeof exports !== 'object' || exports === null) return false;
   const keys = ObjectGetOwnPropertyNames(exports);
   let isConditionalSugar = false;
-  let i = 0;
   for (let j = 0; j < keys.length; j++) {
     const key = keys[j];
     const curIsConditionalSugar = key === '' || key[0] !== '.';
-    if (i++ === 0) {
+    if (j === 0) {
       isConditionalSugar = curIsConditionalSugar;
     } else if (isConditionalSugar !== curIsConditionalSugar) {
       throw new ERR_INVALID_PACKAGE_CONFIG(
-        fileURLToPath(packageJSONUrl), base && fileURLToPath(base),
-        '"exports" cannot contain some keys starting with \'.\' and some not.' +
-        ' The exports object must either be an object of package subpath keys' +
-        ' or an object of main entry condition name keys only.');
+        fileURLToPath(packageJSONUrl), base,
+        '"exports" cannot contain some keys starting with \'.\' and some ' +
+        'not. The exports object must either be an object of package ' +
+        'subpath keys or an object of main entry condition name keys only.');
     }
   }
   return isConditionalSugar;
 }
 
-/* Orders pattern keys by specificity, as PATTERN_KEY_COMPARE. */
+/* Orders pattern keys by specificity (PATTERN_KEY_COMPARE). */
 function patternKeyCompare(a, b) {
   const aPatternIndex = StringPrototypeIndexOf(a, '*');
   const bPatternIndex = StringPrototypeIndexOf(b, '*');
@@ -266,8 +503,38 @@ function patternKeyCompare(a, b) {
   return 0;
 }
 
-/* PACKAGE_EXPORTS_RESOLVE: resolves `packageSubpath` ('.', './x') through
- * the "exports" of the package at `packageJSONUrl`; returns a URL. */
+/* The most specific pattern key of `map` matching `name`:
+ * [key, subpath] or undefined. */
+function bestPatternMatch(map, name, onTrailingSlash) {
+  let bestMatch = '';
+  let bestMatchSubpath;
+  const keys = ObjectGetOwnPropertyNames(map);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const patternIndex = StringPrototypeIndexOf(key, '*');
+    if (patternIndex !== -1 &&
+        StringPrototypeStartsWith(name,
+                                  StringPrototypeSlice(key, 0, patternIndex))) {
+      if (onTrailingSlash !== undefined &&
+          StringPrototypeEndsWith(name, '/')) {
+        onTrailingSlash();
+      }
+      const patternTrailer = StringPrototypeSlice(key, patternIndex + 1);
+      if (name.length >= key.length &&
+          StringPrototypeEndsWith(name, patternTrailer) &&
+          patternKeyCompare(bestMatch, key) === 1 &&
+          StringPrototypeLastIndexOf(key, '*') === patternIndex) {
+        bestMatch = key;
+        bestMatchSubpath = StringPrototypeSlice(
+          name, patternIndex, name.length - patternTrailer.length);
+      }
+    }
+  }
+  return bestMatch ? [bestMatch, bestMatchSubpath] : undefined;
+}
+
+/* PACKAGE_EXPORTS_RESOLVE: `packageSubpath` ('.', './x') through the
+ * "exports" of the package at `packageJSONUrl`; returns a URL. */
 function packageExportsResolve(packageJSONUrl, packageSubpath, packageConfig,
                                base, conditions) {
   let exports = packageConfig.exports;
@@ -277,43 +544,20 @@ function packageExportsResolve(packageJSONUrl, packageSubpath, packageConfig,
   if (ObjectPrototypeHasOwnProperty(exports, packageSubpath) &&
       !StringPrototypeIncludes(packageSubpath, '*') &&
       !StringPrototypeEndsWith(packageSubpath, '/')) {
-    const target = exports[packageSubpath];
     const resolveResult = resolvePackageTarget(
-      packageJSONUrl, target, '', packageSubpath, base, false, false, false,
-      conditions);
+      packageJSONUrl, exports[packageSubpath], '', packageSubpath, base,
+      false, false, false, conditions);
     if (resolveResult == null) {
       throw exportsNotFound(packageSubpath, packageJSONUrl, base);
     }
     return resolveResult;
   }
-
-  let bestMatch = '';
-  let bestMatchSubpath;
-  const keys = ObjectGetOwnPropertyNames(exports);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const patternIndex = StringPrototypeIndexOf(key, '*');
-    if (patternIndex !== -1 &&
-        StringPrototypeStartsWith(packageSubpath,
-                                  StringPrototypeSlice(key, 0, patternIndex))) {
-      const patternTrailer = StringPrototypeSlice(key, patternIndex + 1);
-      if (packageSubpath.length >= key.length &&
-          StringPrototypeEndsWith(packageSubpath, patternTrailer) &&
-          patternKeyCompare(bestMatch, key) === 1 &&
-          StringPrototypeLastIndexOf(key, '*') === patternIndex) {
-        bestMatch = key;
-        bestMatchSubpath = StringPrototypeSlice(
-          packageSubpath, patternIndex,
-          packageSubpath.length - patternTrailer.length);
-      }
-    }
-  }
-
-  if (bestMatch) {
-    const target = exports[bestMatch];
+  const match = bestPatternMatch(exports, packageSubpath, () =>
+    emitTrailingSlashPatternDeprecation(packageSubpath, packageJSONUrl, base));
+  if (match !== undefined) {
     const resolveResult = resolvePackageTarget(
-      packageJSONUrl, target, bestMatchSubpath, bestMatch, base, true, false,
-      StringPrototypeEndsWith(packageSubpath, '/'), conditions);
+      packageJSONUrl, exports[match[0]], match[1], match[0], base, true,
+      false, StringPrototypeEndsWith(packageSubpath, '/'), conditions);
     if (resolveResult == null) {
       throw exportsNotFound(packageSubpath, packageJSONUrl, base);
     }
@@ -333,7 +577,7 @@ function packageImportsResolve(name, base, conditions) {
   let packageJSONUrl;
   const packageConfig = getPackageScopeConfig(base);
   if (packageConfig.exists) {
-    packageJSONUrl = url().pathToFileURL(packageConfig.pjsonPath);
+    packageJSONUrl = pathToFileURL(packageConfig.pjsonPath);
     const imports = packageConfig.imports;
     if (imports) {
       if (ObjectPrototypeHasOwnProperty(imports, name) &&
@@ -343,30 +587,10 @@ function packageImportsResolve(name, base, conditions) {
           conditions);
         if (resolveResult != null) return resolveResult;
       } else {
-        let bestMatch = '';
-        let bestMatchSubpath;
-        const keys = ObjectGetOwnPropertyNames(imports);
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i];
-          const patternIndex = StringPrototypeIndexOf(key, '*');
-          if (patternIndex !== -1 &&
-              StringPrototypeStartsWith(
-                name, StringPrototypeSlice(key, 0, patternIndex))) {
-            const patternTrailer = StringPrototypeSlice(key, patternIndex + 1);
-            if (name.length >= key.length &&
-                StringPrototypeEndsWith(name, patternTrailer) &&
-                patternKeyCompare(bestMatch, key) === 1 &&
-                StringPrototypeLastIndexOf(key, '*') === patternIndex) {
-              bestMatch = key;
-              bestMatchSubpath = StringPrototypeSlice(
-                name, patternIndex, name.length - patternTrailer.length);
-            }
-          }
-        }
-        if (bestMatch) {
-          const target = imports[bestMatch];
+        const match = bestPatternMatch(imports, name);
+        if (match !== undefined) {
           const resolveResult = resolvePackageTarget(
-            packageJSONUrl, target, bestMatchSubpath, bestMatch, base, true,
+            packageJSONUrl, imports[match[0]], match[1], match[0], base, true,
             true, false, conditions);
           if (resolveResult != null) return resolveResult;
         }
@@ -376,12 +600,37 @@ function packageImportsResolve(name, base, conditions) {
   throw importNotDefined(name, packageJSONUrl, base);
 }
 
-/* The package.json governing a URL (read through the shared cache). */
+/* The package config governing URL `resolved` (the shared cache's ES
+ * view); { exists: false, ... } at the root or a node_modules folder. */
 function getPackageScopeConfig(resolved) {
-  const path = fileURLToPath(resolved);
-  const scope = packageJsonReader.getPackageScope(path);
-  if (scope) return scope;
-  return { __proto__: null, exists: false, pjsonPath: '', type: 'none' };
+  let packageJSONUrl = newURL('./package.json', resolved);
+  while (true) {
+    const packageJSONPath = packageJSONUrl.pathname;
+    if (StringPrototypeEndsWith(packageJSONPath, 'node_modules/package.json'))
+      break;
+    const packageConfig = packageJsonReader.getPackageConfig(
+      fileURLToPath(packageJSONUrl), resolved);
+    if (packageConfig.exists) return packageConfig;
+    const lastPackageJSONUrl = packageJSONUrl;
+    packageJSONUrl = newURL('../package.json', packageJSONUrl);
+    if (packageJSONUrl.pathname === lastPackageJSONUrl.pathname) break;
+  }
+  const packageJSONPath = fileURLToPath(packageJSONUrl);
+  return {
+    __proto__: null,
+    pjsonPath: packageJSONPath,
+    exists: false,
+    main: undefined,
+    name: undefined,
+    type: 'none',
+    exports: undefined,
+    imports: undefined,
+  };
+}
+
+/* The "type" of the package scope of URL `u`. */
+function getPackageType(u) {
+  return getPackageScopeConfig(u).type;
 }
 
 function parsePackageName(specifier, base) {
@@ -404,17 +653,17 @@ function parsePackageName(specifier, base) {
   }
   if (!validPackageName) {
     throw new ERR_INVALID_MODULE_SPECIFIER(
-      specifier, 'is not a valid package name', base && fileURLToPath(base));
+      specifier, 'is not a valid package name', fileURLToPath(base));
   }
   const packageSubpath = '.' + (separatorIndex === -1 ? '' :
     StringPrototypeSlice(specifier, separatorIndex));
   return { packageName, packageSubpath, isScoped };
 }
 
-/* PACKAGE_RESOLVE: a bare specifier from `base` (a URL). */
+/* PACKAGE_RESOLVE: a bare specifier from `base` (a URL or URL string). */
 function packageResolve(specifier, base, conditions) {
   if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
-    return new (url().URL)('node:' + specifier);
+    return newURL('node:' + specifier);
   }
   const { packageName, packageSubpath, isScoped } =
     parsePackageName(specifier, base);
@@ -422,7 +671,7 @@ function packageResolve(specifier, base, conditions) {
   /* Self-reference: the package's own name from inside it. */
   const packageConfig = getPackageScopeConfig(base);
   if (packageConfig.exists) {
-    const packageJSONUrl = url().pathToFileURL(packageConfig.pjsonPath);
+    const packageJSONUrl = pathToFileURL(packageConfig.pjsonPath);
     if (packageConfig.name === packageName &&
         packageConfig.exports !== undefined && packageConfig.exports !== null) {
       return packageExportsResolve(packageJSONUrl, packageSubpath,
@@ -430,56 +679,34 @@ function packageResolve(specifier, base, conditions) {
     }
   }
 
-  let packageJSONUrl = new (url().URL)(
-    './node_modules/' + packageName + '/package.json', base);
+  let packageJSONUrl =
+    newURL('./node_modules/' + packageName + '/package.json', base);
   let packageJSONPath = fileURLToPath(packageJSONUrl);
   let lastPath;
   do {
-    const stat = statPath(StringPrototypeSlice(
+    const stat = internalModuleStat(StringPrototypeSlice(
       packageJSONPath, 0, packageJSONPath.length - 13));
     if (stat !== 1) {
       lastPath = packageJSONPath;
-      packageJSONUrl = new (url().URL)(
+      packageJSONUrl = newURL(
         (isScoped ? '../../../../node_modules/' : '../../../node_modules/') +
         packageName + '/package.json', packageJSONUrl);
       packageJSONPath = fileURLToPath(packageJSONUrl);
       continue;
     }
-    const pkg = packageJsonReader.read(packageJSONPath);
-    if (pkg.exists && pkg.exports != null) {
-      return packageExportsResolve(packageJSONUrl, packageSubpath, pkg, base,
-                                   conditions);
+    const config = packageJsonReader.getPackageConfig(packageJSONPath,
+                                                      specifier, base);
+    if (config.exports != null) {
+      return packageExportsResolve(packageJSONUrl, packageSubpath, config,
+                                   base, conditions);
     }
     if (packageSubpath === '.') {
-      return legacyMainResolve(packageJSONUrl, pkg, base);
+      return legacyMainResolve(packageJSONUrl, config, base);
     }
-    return new (url().URL)(packageSubpath, packageJSONUrl);
+    return newURL(packageSubpath, packageJSONUrl);
   } while (packageJSONPath.length !== lastPath.length);
 
-  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);
-}
-
-function fileExists(u) {
-  return statPath(fileURLToPath(u)) === 0;
-}
-
-/* A package without "exports": "main", then index.js, as ESM allows. */
-function legacyMainResolve(packageJSONUrl, packageConfig, base) {
-  let guess;
-  if (packageConfig.main !== undefined) {
-    for (const suffix of ['', '.js', '.json', '.node', '/index.js',
-                          '/index.json', '/index.node']) {
-      guess = new (url().URL)(`./${packageConfig.main}${suffix}`,
-                              packageJSONUrl);
-      if (fileExists(guess)) return guess;
-    }
-  }
-  for (const name of ['./index.js', './index.json', './index.node']) {
-    guess = new (url().URL)(name, packageJSONUrl);
-    if (fileExists(guess)) return guess;
-  }
-  throw new ERR_MODULE_NOT_FOUND(
-    fileURLToPath(new (url().URL)('.', packageJSONUrl)), fileURLToPath(base));
+  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base));
 }
 
 function isRelativeSpecifier(specifier) {
@@ -498,45 +725,20 @@ function shouldBeTreatedAsRelativeOrAbsolutePath(specifier) {
   return isRelativeSpecifier(specifier);
 }
 
-/* Checks the file a URL names (no extension searching in ESM). */
-function finalizeResolution(resolved, base, preserveSymlinks) {
-  if (RegExpPrototypeExec(/%2f|%5c/i, resolved.pathname) !== null) {
-    throw new ERR_INVALID_MODULE_SPECIFIER(
-      resolved.pathname, 'must not include encoded "/" or "\\" characters',
-      fileURLToPath(base));
-  }
-  let path = fileURLToPath(resolved);
-  const stat = statPath(StringPrototypeEndsWith(path, '/') ?
-    StringPrototypeSlice(path, -1) : path);
-  if (stat === 1) {
-    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, fileURLToPath(base),
-                                         String(resolved));
-  } else if (stat !== 0) {
-    throw new ERR_MODULE_NOT_FOUND(path, base && fileURLToPath(base),
-                                   resolved);
-  }
-  if (!preserveSymlinks) {
-    const real = realpath(path);
-    const { search, hash } = resolved;
-    resolved = url().pathToFileURL(real + (StringPrototypeEndsWith(path, '/') ?
-      '/' : ''));
-    resolved.search = search;
-    resolved.hash = hash;
-  }
-  return resolved;
-}
-
-/* MODULE_RESOLVE: `specifier` from `base` (a URL) -> URL. */
+/* MODULE_RESOLVE: `specifier` from `base` (URL or URL string) -> URL. */
 function moduleResolve(specifier, base, conditions, preserveSymlinks) {
-  const isRemote = base.protocol === 'http:' || base.protocol === 'https:';
+  const protocol = typeof base === 'string' ?
+    StringPrototypeSlice(base, 0, StringPrototypeIndexOf(base, ':') + 1) :
+    base.protocol;
+  const isRemote = protocol === 'http:' || protocol === 'https:';
   let resolved;
   if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
-    resolved = new (url().URL)(specifier, base);
+    resolved = newURL(specifier, base);
   } else if (!isRemote && specifier[0] === '#') {
     resolved = packageImportsResolve(specifier, base, conditions);
   } else {
     try {
-      resolved = new (url().URL)(specifier);
+      resolved = newURL(specifier);
     } catch {
       if (!isRemote) resolved = packageResolve(specifier, base, conditions);
     }
@@ -545,45 +747,167 @@ function moduleResolve(specifier, base, conditions, preserveSymlinks) {
   return finalizeResolution(resolved, base, preserveSymlinks);
 }
 
-/* The loader's default resolve hook: { url } for `specifier` imported from
- * `parentURL`. Builtins resolve to node:*; data: URLs pass through. */
+/* What require() would have found for a failed import, for the "Did you
+ * mean" hint; false when CommonJS cannot find it either. */
+function resolveAsCommonJS(specifier, parentURL) {
+  try {
+    const path = require('path');
+    const { Module } = require('internal/modules/cjs/loader');
+    const parent = fileURLToPath(parentURL);
+    const tmpModule = new Module(parent, null);
+    tmpModule.paths = Module._nodeModulePaths(parent);
+    let found = Module._resolveFilename(specifier, tmpModule, false);
+    if (isRelativeSpecifier(specifier)) {
+      found = path.relative(parent, found);
+      if (!StringPrototypeStartsWith(found, '../')) found = `./${found}`;
+    } else if (isBareSpecifier(specifier)) {
+      const pkg = StringPrototypeSplit(specifier, '/')[0];
+      const index = StringPrototypeIndexOf(found, pkg);
+      if (index !== -1) found = StringPrototypeSlice(found, index);
+    }
+    return found;
+  } catch {
+    return false;
+  }
+}
+
+function isBareSpecifier(specifier) {
+  return specifier[0] && specifier[0] !== '/' && specifier[0] !== '.';
+}
+
+function checkIfDisallowedImport(specifier, parsed, parsedParentURL) {
+  if (parsedParentURL) {
+    const parentProtocol = parsedParentURL.protocol;
+    if (parentProtocol === 'http:' || parentProtocol === 'https:') {
+      if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
+        if (parsed && parsed.protocol !== 'https:' &&
+            parsed.protocol !== 'http:') {
+          throw new ERR_NETWORK_IMPORT_DISALLOWED(
+            specifier, parsedParentURL,
+            'remote imports cannot import from a local location.');
+        }
+        return { __proto__: null, url: parsed.href };
+      }
+      if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
+        throw new ERR_NETWORK_IMPORT_DISALLOWED(
+          specifier, parsedParentURL,
+          'remote imports cannot import from a local location.');
+      }
+      throw new ERR_NETWORK_IMPORT_DISALLOWED(
+        specifier, parsedParentURL,
+        'only relative and absolute specifiers are supported.');
+    }
+  }
+  return undefined;
+}
+
+function throwIfUnsupportedURLScheme(parsed, networkImports) {
+  const protocol = parsed?.protocol;
+  if (protocol && protocol !== 'file:' && protocol !== 'data:' &&
+      protocol !== 'node:' &&
+      (!networkImports || (protocol !== 'https:' && protocol !== 'http:'))) {
+    const schemes = ['file', 'data', 'node'];
+    if (networkImports) {
+      schemes[3] = 'https';
+      schemes[4] = 'http';
+    }
+    throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(parsed, schemes);
+  }
+}
+
+function throwIfInvalidParentURL(parentURL) {
+  if (parentURL === undefined) return;
+  if (typeof parentURL !== 'string' && !url().isURL?.(parentURL) &&
+      !(parentURL instanceof url().URL)) {
+    throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'], parentURL);
+  }
+}
+
+/* The loader's default resolve hook: { url, format } for `specifier`
+ * imported from context.parentURL (undefined for the entry point), with
+ * context.conditions (an array) when given. */
 function defaultResolve(specifier, context = {}) {
-  const { parentURL } = context;
+  let { parentURL, conditions } = context;
+  throwIfInvalidParentURL(parentURL);
+  const networkImports = getOptionValue('--experimental-network-imports');
+  let parsedParentURL;
+  if (parentURL) {
+    try {
+      parsedParentURL = newURL(`${parentURL}`);
+    } catch {
+      /* an unparsable parent resolves as if it had none */
+    }
+  }
   let parsed;
   try {
     if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
-      parsed = new (url().URL)(specifier, parentURL);
+      parsed = newURL(specifier, parsedParentURL);
     } else {
-      parsed = new (url().URL)(specifier);
+      parsed = newURL(specifier);
     }
-    if (parsed.protocol === 'data:') return { __proto__: null, url: parsed.href };
+    const protocol = parsed.protocol;
+    if (protocol === 'data:' ||
+        (networkImports && (protocol === 'https:' || protocol === 'http:'))) {
+      return { __proto__: null, url: parsed.href };
+    }
   } catch {
-    /* not an absolute URL */
+    /* not a URL */
   }
-  if (parsed?.protocol === 'node:') {
-    const id = StringPrototypeSlice(specifier, 5);
-    if (BuiltinModule.canBeRequiredByUsers(id)) {
-      return { __proto__: null, url: specifier };
+  const maybeReturn = checkIfDisallowedImport(specifier, parsed,
+                                              parsedParentURL);
+  if (maybeReturn) return maybeReturn;
+  if (parsed && parsed.protocol === 'node:') {
+    return { __proto__: null, url: specifier };
+  }
+  throwIfUnsupportedURLScheme(parsed, networkImports);
+
+  const isMain = parentURL === undefined;
+  if (isMain) {
+    parentURL = pathToFileURL(`${process.cwd()}/`).href;
+    if (getOptionValue('--input-type')) throw new ERR_INPUT_TYPE_NOT_ALLOWED();
+  }
+  conditions = getConditionsSet(conditions);
+  let resolved;
+  try {
+    resolved = moduleResolve(
+      specifier, `${parentURL}`, conditions,
+      isMain ? getOptionValue('--preserve-symlinks-main') :
+        getOptionValue('--preserve-symlinks'));
+  } catch (error) {
+    if (error.code === 'ERR_MODULE_NOT_FOUND' ||
+        error.code === 'ERR_UNSUPPORTED_DIR_IMPORT') {
+      let request = specifier;
+      if (StringPrototypeStartsWith(request, 'file://')) {
+        try {
+          request = fileURLToPath(request);
+        } catch {
+          /* keep it */
+        }
+      }
+      const found = resolveAsCommonJS(request, parentURL);
+      if (found) {
+        const lines = StringPrototypeSplit(error.stack, '\n');
+        const hint = `Did you mean to import ${found}?`;
+        error.stack = ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, 1),
+                                         '\n') + '\n' + hint +
+          (lines.length > 1 ? '\n' +
+            ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 1), '\n') : '');
+        error.message += `\n${hint}`;
+      }
     }
-    const { codes: { ERR_UNKNOWN_BUILTIN_MODULE } } =
-      require('internal/errors');
-    throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+    throw error;
   }
-  if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) {
-    return { __proto__: null, url: 'node:' + specifier };
-  }
-  if (parsed && parsed.protocol !== 'file:' && parsed.protocol !== 'data:') {
-    throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(parsed, ['file', 'data', 'node']);
-  }
-  const conditions = getConditionsSet(context.conditions);
-  const base = parentURL !== undefined ? new (url().URL)(parentURL) :
-    url().pathToFileURL(`${process.cwd()}/`);
-  const resolved = moduleResolve(specifier, base, conditions,
-                                 getOptionValue('--preserve-symlinks'));
-  return { __proto__: null, url: resolved.href };
+  const { defaultGetFormatWithoutErrors } =
+    require('internal/modules/esm/get_format');
+  return {
+    __proto__: null,
+    url: resolved.href,
+    format: defaultGetFormatWithoutErrors(resolved, context),
+  };
 }
 
 module.exports = {
+  DEFAULT_CONDITIONS,
   defaultResolve,
   moduleResolve,
   packageExportsResolve,
@@ -592,8 +916,8 @@ module.exports = {
   getDefaultConditions,
   getConditionsSet,
   getPackageScopeConfig,
+  getPackageType,
   isRelativeSpecifier,
-  DEFAULT_CONDITIONS,
-  includes: ArrayPrototypeIncludes,
-  split: StringPrototypeSplit,
+  shouldBeTreatedAsRelativeOrAbsolutePath,
+  finalizeResolution,
 };

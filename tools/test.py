@@ -8,6 +8,7 @@ Usage: tools/test.py --bin out/nodus [--only js|c|addons|node] [PATTERN...]
 """
 import argparse
 import concurrent.futures as cf
+import queue
 import fnmatch
 import os
 import re
@@ -31,12 +32,25 @@ def flags_of(path):
     return shlex.split(m.group(1)) if m else []
 
 
+# Each concurrent test gets its own id, so Node's tests use separate
+# test/.tmp.<id> folders (as Node's runner does with TEST_THREAD_ID).
+SLOTS = queue.Queue()
+
+
 def run_one(binary, path, cwd):
+    slot = SLOTS.get()
+    try:
+        return run_in_slot(binary, path, cwd, slot)
+    finally:
+        SLOTS.put(slot)
+
+
+def run_in_slot(binary, path, cwd, slot):
     if path.endswith(".sh"):
         cmd = ["bash", path]
     else:
         cmd = [binary] + flags_of(path) + [path]
-    env = dict(os.environ, NODUS=binary)
+    env = dict(os.environ, NODUS=binary, TEST_THREAD_ID=str(slot))
     start = time.time()
     try:
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
@@ -53,6 +67,10 @@ def run_one(binary, path, cwd):
 
 def run_many(binary, paths, cwd, label, jobs):
     passed = failed = 0
+    while not SLOTS.empty():
+        SLOTS.get()
+    for i in range(jobs):
+        SLOTS.put(i)
     with cf.ThreadPoolExecutor(max_workers=jobs) as ex:
         for path, ok, out, secs in ex.map(
                 lambda p: run_one(binary, p, cwd), paths):

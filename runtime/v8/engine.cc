@@ -106,6 +106,10 @@ extern "C" napi_env nd_engine_env_create(void *realm, uv_loop_t *loop) {
 
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = idata->allocator;
+  /* Heap limits sized to the machine, as Node does (V8's bare defaults
+   * give a small young generation and more frequent scavenges). */
+  params.constraints.ConfigureDefaults(uv_get_total_memory(),
+                                       uv_get_constrained_memory());
   v8::Isolate *isolate = v8::Isolate::New(params);
   if (isolate == NULL) return NULL;
   idata->isolate = isolate;

@@ -1,6 +1,8 @@
 /* process_methods.c - internalBinding('process_methods'): the native half of
  * the process object (ids, cwd, env, clocks, resource usage, exit, kill). */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -381,6 +383,104 @@ static napi_value pm_getgroups(napi_env env, napi_callback_info info) {
   return arr;
 }
 
+/* Resolves a user (or group) given as a number or a name; returns 0 and
+ * sets *id, or -1 when the name is unknown. */
+static int resolve_id(napi_env env, napi_value v, bool group, unsigned *id) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  if (t == napi_number) {
+    *id = (unsigned)nd_to_int64(env, v, 0);
+    return 0;
+  }
+  char *name = nd_strdup_utf8(env, v);
+  if (name == NULL) return -1;
+  char buf[8192];
+  int rc = -1;
+  if (group) {
+    struct group gr, *res = NULL;
+    if (getgrnam_r(name, &gr, buf, sizeof(buf), &res) == 0 && res != NULL) {
+      *id = res->gr_gid;
+      rc = 0;
+    }
+  } else {
+    struct passwd pw, *res = NULL;
+    if (getpwnam_r(name, &pw, buf, sizeof(buf), &res) == 0 && res != NULL) {
+      *id = res->pw_uid;
+      rc = 0;
+    }
+  }
+  free(name);
+  return rc;
+}
+
+/* setCredential(which, id): which is setuid/setgid/seteuid/setegid.
+ * -> 0, -2 for an unknown name, or a negative errno. */
+static napi_value pm_set_credential(napi_env env, napi_callback_info info) {
+  napi_value argv[2], r;
+  nd_args(env, info, 2, argv);
+  char which[16] = "";
+  size_t len;
+  napi_get_value_string_utf8(env, argv[0], which, sizeof(which), &len);
+  bool group = strstr(which, "gid") != NULL;
+  unsigned id;
+  int rc;
+  if (resolve_id(env, argv[1], group, &id) != 0) {
+    rc = -2;
+  } else {
+    int e;
+    if (strcmp(which, "setuid") == 0) e = setuid(id);
+    else if (strcmp(which, "setgid") == 0) e = setgid(id);
+    else if (strcmp(which, "seteuid") == 0) e = seteuid(id);
+    else e = setegid(id);
+    rc = e == 0 ? 0 : -errno;
+  }
+  napi_create_int32(env, rc, &r);
+  return r;
+}
+
+/* setGroups(list) -> 0, i + 1 when list[i] is an unknown group, or a
+ * negative errno. */
+static napi_value pm_set_groups(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r, v;
+  nd_args(env, info, 1, argv);
+  uint32_t n = 0;
+  napi_get_array_length(env, argv[0], &n);
+  gid_t *groups = calloc(n ? n : 1, sizeof(gid_t));
+  int rc = 0;
+  for (uint32_t i = 0; i < n && rc == 0; i++) {
+    unsigned id;
+    napi_get_element(env, argv[0], i, &v);
+    if (resolve_id(env, v, true, &id) != 0) rc = (int)i + 1;
+    groups[i] = id;
+  }
+  if (rc == 0 && setgroups(n, groups) != 0) rc = -errno;
+  free(groups);
+  napi_create_int32(env, rc, &r);
+  return r;
+}
+
+/* initGroups(user, extraGroup) -> 0, -2 unknown user, -3 unknown group,
+ * or a negative errno. */
+static napi_value pm_init_groups(napi_env env, napi_callback_info info) {
+  napi_value argv[2], r;
+  nd_args(env, info, 2, argv);
+  unsigned uid, gid;
+  int rc = 0;
+  /* The group is checked first, as Node does. */
+  if (resolve_id(env, argv[1], true, &gid) != 0) rc = -3;
+  else if (resolve_id(env, argv[0], false, &uid) != 0) rc = -2;
+  if (rc == 0) {
+    char buf[8192];
+    struct passwd pw, *res = NULL;
+    if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) != 0 || res == NULL)
+      rc = -2;
+    else if (initgroups(res->pw_name, gid) != 0)
+      rc = -errno;
+  }
+  napi_create_int32(env, rc, &r);
+  return r;
+}
+
 /* dlopen(module, filename, flags): loads a Node-API addon into
  * module.exports. */
 static napi_value pm_dlopen(napi_env env, napi_callback_info info) {
@@ -426,6 +526,9 @@ static const napi_property_descriptor pm_methods[] = {
   ND_METHOD("getegid", pm_getegid),
   ND_METHOD("getgroups", pm_getgroups),
   ND_METHOD("dlopen", pm_dlopen),
+  ND_METHOD("setCredential", pm_set_credential),
+  ND_METHOD("setGroups", pm_set_groups),
+  ND_METHOD("initGroups", pm_init_groups),
 };
 
 napi_value nd_binding_process_methods_init(napi_env env, napi_value exports) {

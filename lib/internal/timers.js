@@ -477,6 +477,7 @@ function getTimerDuration(msecs, name) {
 }
 
 module.exports = {
+  refedTimerCount: () => refCount,
   TIMEOUT_MAX,
   kTimeout: Symbol('timeout'),
   async_id_symbol: asyncIdSymbol,

@@ -19,14 +19,19 @@ const { getOptionValue } = require('internal/options');
 
 /* process is an EventEmitter whose constructor is named 'process'. */
 const EventEmitter = require('events');
-ObjectSetPrototypeOf(process, ObjectCreate(EventEmitter.prototype, {
-  constructor: {
-    __proto__: null,
-    value: function process() {},
-    writable: true,
-    configurable: true,
-  },
-}));
+{
+  /* process.constructor is a function named 'process' whose prototype is
+   * process's prototype (which inherits from EventEmitter). */
+  const processCtor = function process() {};
+  const proto = ObjectCreate(EventEmitter.prototype, {
+    constructor: {
+      __proto__: null, value: processCtor, writable: true,
+      configurable: true,
+    },
+  });
+  processCtor.prototype = proto;
+  ObjectSetPrototypeOf(process, proto);
+}
 FunctionPrototypeCall(EventEmitter, process);
 ObjectDefineProperty(process, SymbolToStringTag, {
   __proto__: null, value: 'process', writable: false, enumerable: false,
@@ -152,9 +157,96 @@ ObjectDefineProperty(process, 'title', {
   };
   process._getActiveHandles = () => [];
   process._getActiveRequests = () => [];
-  process.getActiveResourcesInfo = () => [];
+  process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+    const timers = require('internal/timers');
+    const result = [];
+    for (let i = timers.refedTimerCount(); i > 0; i--) result.push('Timeout');
+    const info = timers.immediateInfo();
+    for (let i = info[timers.immediateInfoFields.kRefCount]; i > 0; i--)
+      result.push('Immediate');
+    return result;
+  };
   process.constrainedMemory = () => undefined;
-  process.setSourceMapsEnabled = () => {};
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+    require('internal/validators').validateBoolean(val, 'val');
+  };
+  process.assert = require('internal/util').deprecate(
+    (value, message) => {
+      if (!value) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_ASSERTION(message || 'assertion error');
+      }
+    }, 'process.assert() is deprecated. Please use the `assert` module ' +
+    'instead.', 'DEP0100');
+  /* Errors of the credential calls have Node's ErrnoException shape:
+   * message "EPERM, Operation not permitted", positive errno. */
+  const credentialError = (err, syscall) => {
+    const [code, message] = require('internal/util').getSystemErrorMap()
+      .get(err) ?? ['UNKNOWN', 'unknown error'];
+    const e = new Error(`${code}, ${message}`);
+    e.errno = -err;
+    e.code = code;
+    e.syscall = syscall;
+    return e;
+  };
+  for (const name of ['setuid', 'setgid', 'seteuid', 'setegid']) {
+    process[name] = function(id) {
+      const { validateUint32 } = require('internal/validators');
+      const kind = name.endsWith('gid') ? 'group' : 'user';
+      if (typeof id === 'number') {
+        validateUint32(id, 'id');
+      } else if (typeof id !== 'string') {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE('id', ['number', 'string'], id);
+      }
+      const err = pm.setCredential(name, id);
+      if (err === -2) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_UNKNOWN_CREDENTIAL(kind === 'group' ? 'Group' :
+          'User', id);
+      }
+      if (err < 0) throw credentialError(err, name);
+    };
+  }
+  process.setgroups = function setgroups(groups) {
+    const { validateArray } = require('internal/validators');
+    validateArray(groups, 'groups');
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (typeof g === 'number') {
+        require('internal/validators').validateUint32(g, `groups[${i}]`);
+      } else if (typeof g !== 'string') {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE(`groups[${i}]`,
+                                             ['number', 'string'], g);
+      }
+    }
+    const result = pm.setGroups(groups);
+    if (result > 0) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', groups[result - 1]);
+    }
+    if (result < 0) throw credentialError(result, 'setgroups');
+  };
+  process.initgroups = function initgroups(user, extraGroup) {
+    for (const [value, name] of [[user, 'user'], [extraGroup, 'extraGroup']]) {
+      if (typeof value !== 'number' && typeof value !== 'string') {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE(name, ['number', 'string'],
+                                             value);
+      }
+    }
+    const result = pm.initGroups(user, extraGroup);
+    if (result === -2) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_UNKNOWN_CREDENTIAL('User', user);
+    }
+    if (result === -3) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
+    }
+    if (result < 0) throw credentialError(result, 'initgroups');
+  };
   process._tickCallback = () => {
     require('internal/process/task_queues').runNextTicks();
   };
@@ -168,6 +260,9 @@ ObjectDefineProperty(process, 'title', {
     '--input-type', '--preserve-symlinks', '--trace-uncaught', '--import',
   ]);
 }
+
+/* --title sets the process title before any user code runs. */
+if (getOptionValue('--title')) process.title = getOptionValue('--title');
 
 /* Deprecation/warning switches, as Node exposes them on process. */
 if (!getOptionValue('--deprecation')) process.noDeprecation = true;
@@ -255,3 +350,9 @@ require('internal/bootstrap/globals');
 }
 
 void SymbolFor;
+
+/* child_process & cluster (issue 7): a forked child opens its IPC channel
+ * (NODE_CHANNEL_FD) and a cluster worker its link to the primary
+ * (NODE_UNIQUE_ID) before any user code, preloads included, runs. */
+if (process.env.NODE_CHANNEL_FD || process.env.NODE_UNIQUE_ID)
+  require('internal/child_process').setupChannelIfNeeded();

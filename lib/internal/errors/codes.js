@@ -218,6 +218,7 @@ function registerTemplateCodes(E, SystemError) {
   E('ERR_INVALID_HTTP_TOKEN',
     '%s must be a valid HTTP token ["%s"]', TypeError);
   E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
+  E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
   E('ERR_INVALID_PROTOCOL',
     'Protocol "%s" not supported. Expected "%s"', TypeError);
   E('ERR_INVALID_REPL_EVAL_CONFIG',

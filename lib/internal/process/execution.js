@@ -19,8 +19,10 @@ function setUncaughtExceptionCaptureCallback(fn) {
     captureCallback = null;
     return;
   }
-  const { validateFunction } = require('internal/validators');
-  validateFunction(fn, 'fn');
+  if (typeof fn !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
   if (captureCallback !== null) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();

@@ -166,7 +166,8 @@ function exit(code) {
     process._exiting = true;
     process.emit('exit', process.exitCode || 0);
   }
-  binding.reallyExit(process.exitCode || 0);
+  /* Through the (patchable) process.reallyExit, as Node. */
+  process.reallyExit(process.exitCode || 0);
 }
 
 /* The live process.env: reads and writes reach the real environment (and
@@ -177,7 +178,9 @@ function createEnv() {
     __proto__: null,
     get(t, key) {
       if (typeof key === 'symbol') return undefined;
-      return binding.getEnv(key);
+      const value = binding.getEnv(key);
+      /* Names that are not set fall back to Object.prototype, as Node. */
+      return value !== undefined ? value : t[key];
     },
     set(t, key, value) {
       if (typeof key === 'symbol') {
@@ -207,8 +210,13 @@ function createEnv() {
       return { value, writable: true, enumerable: true, configurable: true };
     },
     defineProperty(t, key, desc) {
-      if ('value' in desc && desc.configurable !== false &&
-          desc.writable !== false && desc.enumerable !== false) {
+      if ('get' in desc || 'set' in desc) {
+        throw new (lazyErrors().ERR_INVALID_OBJECT_DEFINE_PROPERTY)(
+          '\'process.env\' does not accept an accessor(getter/setter)' +
+          ' descriptor');
+      }
+      if ('value' in desc && desc.configurable === true &&
+          desc.writable === true && desc.enumerable === true) {
         binding.setEnv(key, String(desc.value));
         return true;
       }
@@ -255,6 +263,19 @@ function processBinding(name) {
   }
   if (name === 'constants') return internalBinding('constants');
   if (name === 'config') return {};
+  if (name === 'util') {
+    /* Node 18 exposes only the type checks of the util binding here. */
+    const types = require('internal/util/types');
+    const filtered = {};
+    for (const k of ['isAnyArrayBuffer', 'isArrayBuffer', 'isArrayBufferView',
+                     'isAsyncFunction', 'isDataView', 'isDate', 'isExternal',
+                     'isMap', 'isMapIterator', 'isNativeError', 'isPromise',
+                     'isRegExp', 'isSet', 'isSetIterator', 'isTypedArray',
+                     'isUint8Array']) {
+      filtered[k] = types[k];
+    }
+    return filtered;
+  }
   try {
     return internalBinding(name);
   } catch {

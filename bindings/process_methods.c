@@ -246,6 +246,7 @@ static napi_value pm_set_env(napi_env env, napi_callback_info info) {
   if (name == NULL) return NULL;
   char *value = nd_strdup_utf8(env, argv[1]);
   if (value != NULL) setenv(name, value, 1);
+  if (strcmp(name, "TZ") == 0) nd_engine_timezone_changed(env);
   free(name);
   free(value);
   return NULL;
@@ -257,6 +258,7 @@ static napi_value pm_unset_env(napi_env env, napi_callback_info info) {
   char *name = nd_strdup_utf8(env, argv[0]);
   if (name == NULL) return NULL;
   unsetenv(name);
+  if (strcmp(name, "TZ") == 0) nd_engine_timezone_changed(env);
   free(name);
   return NULL;
 }

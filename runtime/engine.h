@@ -127,6 +127,10 @@ void nd_engine_run_microtasks(napi_env env);
  * cleanups, GC follow-ups, Atomics.waitAsync). Returns whether any ran. */
 bool nd_engine_pump_tasks(napi_env env);
 
+/* Tells V8 the time zone may have changed (process.env.TZ was set), so
+ * Date recomputes local time. */
+void nd_engine_timezone_changed(napi_env env);
+
 /* Queues `fn` as a microtask. */
 napi_status nd_engine_enqueue_microtask(napi_env env, napi_value fn);
 

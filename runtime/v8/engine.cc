@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "shim.h"
 
@@ -297,6 +298,12 @@ extern "C" bool nd_engine_pump_tasks(napi_env env) {
                                            kDoNotWait))
     ran = true;
   return ran;
+}
+
+extern "C" void nd_engine_timezone_changed(napi_env env) {
+  tzset();
+  env->isolate->DateTimeConfigurationChangeNotification(
+      v8::Isolate::TimeZoneDetection::kRedetect);
 }
 
 extern "C" void nd_engine_run_microtasks(napi_env env) {

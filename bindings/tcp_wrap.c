@@ -278,7 +278,8 @@ static napi_value tcp_reset(napi_env env, napi_callback_info info) {
   if (w->stream.base.closing) return int_result(env, 0);
   napi_valuetype t = napi_undefined;
   if (argc > 0) napi_typeof(env, argv[0], &t);
-  if (t == napi_function) napi_set_named_property(env, self, "onclose", argv[0]);
+  if (t == napi_function)
+    napi_set_named_property(env, self, "onclose", argv[0]);
   /* uv_tcp_close_reset closes the handle itself. */
   w->stream.base.closing = true;
   return int_result(env, uv_tcp_close_reset(&w->tcp,

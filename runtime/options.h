@@ -25,6 +25,8 @@ typedef enum {
   V(DNS_RESULT_ORDER, ND_OPT_STRING, "--dns-result-order", NULL, 0)           \
   V(DEPRECATION, ND_OPT_BOOL, "--deprecation", NULL, 1)                       \
   V(ENABLE_SOURCE_MAPS, ND_OPT_BOOL, "--enable-source-maps", NULL, 0)         \
+  V(ENABLE_NETWORK_FAMILY_AUTOSELECTION, ND_OPT_BOOL,                         \
+    "--enable-network-family-autoselection", NULL, 0)                         \
   V(EVAL, ND_OPT_STRING, "--eval", "-e", 0)                                   \
   V(EXPERIMENTAL_DEFAULT_TYPE, ND_OPT_STRING, "--experimental-default-type",  \
     NULL, 0)                                                                   \

@@ -26,6 +26,8 @@ nd_realm_t *nd_realm_of(napi_env env) {
 
 void nd_realm_exit(nd_realm_t *realm, int code) {
   nd_engine_run_cleanup_hooks(realm->env);
+  /* A terminal left in raw mode (readline, tty.ReadStream) is restored. */
+  uv_tty_reset_mode();
   fflush(stdout);
   fflush(stderr);
   _exit(code & 0xff);

@@ -86,7 +86,7 @@ function writeGeneric(stream, data, encoding, cb) {
   const handle = stream._handle;
   const req = new WriteWrap(handle, cb);
   let err;
-  if (typeof data !== 'string') {
+  if (typeof data !== 'string' || encoding === 'buffer') {
     err = handle.writeBuffer(req, data);
   } else {
     switch (encoding) {

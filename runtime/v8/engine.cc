@@ -349,7 +349,10 @@ static void promise_reject_hook(v8::PromiseRejectMessage message) {
   v8::Local<v8::Value> argv[3] = {v8::Integer::New(isolate, type), promise,
                                   reason};
   v8::Local<v8::Function> cb = idata->promise_reject_callback.Get(isolate);
-  /* An exception here is the tracker's own bug; it stays pending in V8. */
+  /* The tracker can fail (e.g. no stack left when the rejection comes from
+   * a stack overflow): that must not turn into an exception of the code
+   * that rejected the promise. */
+  v8::TryCatch tc(isolate);
   v8::MaybeLocal<v8::Value> ignored =
       cb->Call(context, v8::Undefined(isolate), 3, argv);
   (void)ignored;

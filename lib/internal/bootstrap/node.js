@@ -316,6 +316,10 @@ function emitProcessEvent(event) {
   process.on('removeListener', stopListeningIfSignal);
 }
 
+process.openStdin = function openStdin() {
+  return require('internal/process/stdin').openStdin();
+};
+
 /* stdio, created on first use. */
 {
   const stdio = require('internal/process/stdio');

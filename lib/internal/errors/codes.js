@@ -219,6 +219,8 @@ function registerTemplateCodes(E, SystemError) {
     '%s must be a valid HTTP token ["%s"]', TypeError);
   E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
   E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
+  E('ERR_INVALID_ADDRESS', 'Invalid socket address', Error);
+  E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
   E('ERR_INVALID_PROTOCOL',
     'Protocol "%s" not supported. Expected "%s"', TypeError);
   E('ERR_INVALID_REPL_EVAL_CONFIG',

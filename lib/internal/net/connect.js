@@ -23,6 +23,7 @@ const {
   validateInt32,
   validateNumber,
   validatePort,
+  validateString,
 } = require('internal/validators');
 const { isIP } = require('internal/net');
 const {
@@ -50,6 +51,7 @@ function lookupAndConnect(self, options) {
   const host = options.host || 'localhost';
   let { port, autoSelectFamilyAttemptTimeout, autoSelectFamily } = options;
 
+  validateString(host, 'options.host');
   if (localAddress && !isIP(localAddress)) {
     throw new ERR_INVALID_IP_ADDRESS(localAddress);
   }

@@ -66,6 +66,13 @@ function getStdin() {
   return stdin;
 }
 
+/* process.openStdin(): the legacy way to start reading stdin. */
+function openStdin() {
+  const stream = getStdin();
+  stream.resume();
+  return stream;
+}
+
 function onPause() {
   if (!stdin._handle) return;
   if (stdin._handle.reading && !stdin.readableFlowing) {
@@ -75,4 +82,4 @@ function onPause() {
   }
 }
 
-module.exports = { getStdin };
+module.exports = { getStdin, openStdin };

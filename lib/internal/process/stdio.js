@@ -134,15 +134,23 @@ SyncWriteStream.prototype.getWindowSize = function() {
 
 SyncWriteStream.prototype._refreshSize = function() {
   const size = getWindowSize(this.fd);
-  if (size) {
+  if (size && (size[0] !== this.columns || size[1] !== this.rows)) {
     this.columns = size[0];
     this.rows = size[1];
+    this.emit('resize');
   }
 };
+
+/* Synchronous stdio holds no handle on the loop: ref/unref do nothing. */
+SyncWriteStream.prototype.ref = function ref() { return this; };
+SyncWriteStream.prototype.unref = function unref() { return this; };
 
 function createWritableStdioStream(fd) {
   const stream = new SyncWriteStream(fd);
   stream._isStdio = true;
+  /* A terminal's size follows SIGWINCH ('resize' on change), as Node's
+   * tty.WriteStream does for stdout/stderr. */
+  if (stream.isTTY) process.on('SIGWINCH', () => stream._refreshSize());
   return stream;
 }
 

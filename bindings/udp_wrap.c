@@ -90,9 +90,14 @@ static int make_addr(napi_env env, napi_value ip, napi_value port, bool v6,
                      struct sockaddr_storage *addr) {
   char buf[INET6_ADDRSTRLEN + IF_NAMESIZE + 2];
   if (!get_ip(env, ip, buf, sizeof(buf))) return UV_EINVAL;
-  int p = (int)nd_to_int64(env, port, 0);
-  if (v6) return uv_ip6_addr(buf, p, (struct sockaddr_in6 *)addr);
-  return uv_ip4_addr(buf, p, (struct sockaddr_in *)addr);
+  /* Like Node's binding: the port is coerced to a uint32. */
+  napi_value num;
+  uint32_t p = 0;
+  if (port != NULL && napi_coerce_to_number(env, port, &num) == napi_ok)
+    napi_get_value_uint32(env, num, &p);
+  int p16 = (int)(p & 0xffff);
+  if (v6) return uv_ip6_addr(buf, p16, (struct sockaddr_in6 *)addr);
+  return uv_ip4_addr(buf, p16, (struct sockaddr_in *)addr);
 }
 
 /* Sets out.address/family/port from a socket address. */
@@ -354,7 +359,7 @@ static void on_recv(uv_udp_t *handle, ssize_t nread, const uv_buf_t *buf,
   napi_open_handle_scope(env, &scope);
   napi_value self, argv[4];
   napi_get_reference_value(env, w->base.object, &self);
-  napi_create_int32(env, nread < 0 ? (int)nread : (int)nread, &argv[0]);
+  napi_create_int32(env, (int)nread, &argv[0]);
   argv[1] = self;
   if (nread < 0) {
     napi_get_undefined(env, &argv[2]);
@@ -611,7 +616,11 @@ static const napi_property_descriptor udp_methods[] = {
   ND_METHOD("getSendQueueSize", udp_send_queue_size),
   ND_METHOD("getSendQueueCount", udp_send_queue_count),
   {"fd", NULL, NULL, udp_get_fd, NULL, NULL, napi_enumerable, NULL},
-  ND_HANDLE_WRAP_METHODS,
+  /* The handle_wrap.h methods, writable as Node's (cluster wraps close). */
+  ND_METHOD("close", nd_handle_wrap_close),
+  ND_METHOD("ref", nd_handle_wrap_ref),
+  ND_METHOD("unref", nd_handle_wrap_unref),
+  ND_METHOD("hasRef", nd_handle_wrap_has_ref),
 };
 
 napi_value nd_binding_udp_wrap_init(napi_env env, napi_value exports) {

@@ -240,6 +240,7 @@ function bindShared(socket, options) {
   });
 }
 
+/* True in a cluster worker. */
 function isClusterWorker() {
   cluster ??= require('cluster');
   return cluster.isWorker === true;

@@ -24,7 +24,6 @@ const {
   emitInvalidHostnameWarning,
   getDefaultResolver,
   getDefaultResultOrder,
-  orderOf,
   parseLookupOptions,
   setDefaultResultOrder,
   setDefaultServers,
@@ -107,7 +106,7 @@ function lookup(hostname, options, callback) {
   req.hostname = hostname;
   req.oncomplete = all ? onlookupall : onlookup;
   const err = cares.getaddrinfo(req, toASCII(hostname), family, hints,
-                                orderOf(verbatim));
+                                verbatim);
   if (err) {
     process.nextTick(callback, dnsException(err, 'getaddrinfo', hostname));
     return {};

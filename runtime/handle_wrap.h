@@ -54,11 +54,16 @@ void nd_handle_wrap_on_closed(uv_handle_t *handle);
 int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,
                         napi_value *argv);
 
+/* Writable and configurable, as Node's prototype methods (cluster
+ * replaces handle.close). */
 #define ND_HANDLE_WRAP_METHODS                                                 \
-  {"close", NULL, nd_handle_wrap_close, NULL, NULL, NULL, napi_default, NULL}, \
-  {"ref", NULL, nd_handle_wrap_ref, NULL, NULL, NULL, napi_default, NULL},     \
-  {"unref", NULL, nd_handle_wrap_unref, NULL, NULL, NULL, napi_default, NULL}, \
-  {"hasRef", NULL, nd_handle_wrap_has_ref, NULL, NULL, NULL, napi_default,     \
-   NULL}
+  {"close", NULL, nd_handle_wrap_close, NULL, NULL, NULL,                      \
+   napi_default_method, NULL},                                                 \
+  {"ref", NULL, nd_handle_wrap_ref, NULL, NULL, NULL, napi_default_method,     \
+   NULL},                                                                      \
+  {"unref", NULL, nd_handle_wrap_unref, NULL, NULL, NULL, napi_default_method, \
+   NULL},                                                                      \
+  {"hasRef", NULL, nd_handle_wrap_has_ref, NULL, NULL, NULL,                   \
+   napi_default_method, NULL}
 
 #endif /* NODUS_HANDLE_WRAP_H */

@@ -91,6 +91,7 @@ typedef enum {
   V(REQUIRE, ND_OPT_LIST, "--require", "-r", 0)                               \
   V(SECURE_HEAP, ND_OPT_INT, "--secure-heap", NULL, 0)                        \
   V(SECURE_HEAP_MIN, ND_OPT_INT, "--secure-heap-min", NULL, 2)                \
+  V(TEST_UDP_NO_TRY_SEND, ND_OPT_BOOL, "--test-udp-no-try-send", NULL, 0)    \
   V(THROW_DEPRECATION, ND_OPT_BOOL, "--throw-deprecation", NULL, 0)           \
   V(TITLE, ND_OPT_STRING, "--title", NULL, 0)                                 \
   V(TLS_CIPHER_LIST, ND_OPT_STRING, "--tls-cipher-list", NULL, 0)             \

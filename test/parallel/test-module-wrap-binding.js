@@ -22,7 +22,7 @@ export default d;
 `);
 assert.strictEqual(main.url, 'file:///main.mjs');
 assert.deepStrictEqual(main.getModuleRequests(),
-                       [{ specifier: 'dep', assertions: {} }]);
+                       [{ specifier: 'dep', assertions: { __proto__: null } }]);
 main.link(['dep'], [dep]);
 setModuleHooks(common.mustCall(async (specifier, referrer, assertions) => {
   assert.strictEqual(specifier, 'dep');

@@ -149,9 +149,10 @@ function buildResult(kind, buf, msg, qname) {
     case 'queryCaa':
       return { result: mapRecords(buf, msg, TYPES.CAA, parseCaa) };
     case 'querySoa': {
-      const soa = recordsOf(msg, TYPES.SOA);
-      if (soa.length === 0) return 'EBADRESP';
-      return { result: parseSoa(buf, soa[0]) };
+      // As c-ares 1.18: the SOA must be the one and only answer.
+      const rr = msg.answers[0];
+      if (msg.answers.length !== 1 || rr.type !== TYPES.SOA) return 'EBADRESP';
+      return { result: parseSoa(buf, rr) };
     }
     case 'queryAny':
       return { result: buildAny(buf, msg, qname) };

@@ -93,9 +93,17 @@ function labelChar(c) {
   return StringFromCharCode(c);
 }
 
+/* True for the bytes c-ares accepts in host names: [A-Za-z0-9._/-]. */
+function isHostnameByte(c) {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x5f ||
+    c === 0x2f;
+}
+
 /* Reads a possibly compressed name at `offset`; returns [name, next] where
- * `next` is the offset after the name in the original position. */
-function readName(buf, offset) {
+ * `next` is the offset after the name in the original position. With
+ * `hostname`, a byte outside [A-Za-z0-9._/-] makes the reply bad. */
+function readName(buf, offset, hostname = false) {
   const labels = [];
   let next = -1;
   let jumps = 0;
@@ -116,7 +124,11 @@ function readName(buf, offset) {
     }
     if (pos + 1 + len > buf.length) bad();
     let s = '';
-    for (let i = 0; i < len; i++) s += labelChar(buf[pos + 1 + i]);
+    for (let i = 0; i < len; i++) {
+      const c = buf[pos + 1 + i];
+      if (hostname && !isHostnameByte(c)) bad();
+      s += labelChar(c);
+    }
     ArrayPrototypePush(labels, s);
     pos += 1 + len;
   }
@@ -250,7 +262,7 @@ function parseAddresses(buf, msg, qname, type) {
   for (const rr of msg.answers) {
     if (rr.cls !== CLASS_IN) continue;
     if (rr.type === TYPES.CNAME && sameName(rr.name, current)) {
-      current = readName(buf, rr.start)[0];
+      current = readName(buf, rr.start, true)[0];
       cname = current;
       if (rr.ttl < cnameTtl) cnameTtl = rr.ttl;
     } else if (rr.type === type && sameName(rr.name, current)) {
@@ -269,9 +281,9 @@ function parsePtr(buf, msg, qname) {
   for (const rr of msg.answers) {
     if (rr.cls !== CLASS_IN) continue;
     if (rr.type === TYPES.CNAME && sameName(rr.name, current)) {
-      current = readName(buf, rr.start)[0];
+      current = readName(buf, rr.start, true)[0];
     } else if (rr.type === TYPES.PTR && sameName(rr.name, current)) {
-      ArrayPrototypePush(names, readName(buf, rr.start)[0]);
+      ArrayPrototypePush(names, readName(buf, rr.start, true)[0]);
     }
   }
   return names;
@@ -356,8 +368,9 @@ function parseCaa(buf, rr) {
   return record;
 }
 
+/* The host name in the rdata of `rr` (NS), validated as c-ares does. */
 function parseName(buf, rr) {
-  return readName(buf, rr.start)[0];
+  return readName(buf, rr.start, true)[0];
 }
 
 module.exports = {

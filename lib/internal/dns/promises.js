@@ -25,7 +25,6 @@ const {
   emitInvalidHostnameWarning,
   getDefaultResolver,
   getDefaultResultOrder,
-  orderOf,
   parseLookupOptions,
   setDefaultResultOrder,
   setDefaultServers,
@@ -88,7 +87,7 @@ function lookup(hostname, options) {
     req.resolve = resolve;
     req.reject = reject;
     const err = getaddrinfo(req, toASCII(hostname), family, hints,
-                            orderOf(verbatim));
+                            verbatim);
     if (err) {
       reject(dnsException(err, 'getaddrinfo', hostname));
     } else {

@@ -5,7 +5,6 @@
 
 const {
   ArrayPrototypeForEach,
-  ArrayPrototypeJoin,
   ArrayPrototypeMap,
   ArrayPrototypePush,
   NumberParseInt,
@@ -38,8 +37,6 @@ const {
   AI_ADDRCONFIG,
   AI_ALL,
   AI_V4MAPPED,
-  DNS_ORDER_VERBATIM,
-  DNS_ORDER_IPV4_FIRST,
 } = internalBinding('cares_wrap');
 
 const IANA_DNS_PORT = 53;
@@ -176,8 +173,7 @@ class ResolverBase {
     });
     const err = this._handle.setServers(list);
     if (err !== 0) {
-      throw new ERR_DNS_SET_SERVERS_FAILED(strerror(err),
-                                           ArrayPrototypeJoin(servers, ','));
+      throw new ERR_DNS_SET_SERVERS_FAILED(strerror(err), servers);
     }
   }
 
@@ -228,11 +224,6 @@ function setDefaultResultOrder(order) {
 
 function getDefaultResultOrder() {
   return getDefaultVerbatim() ? 'verbatim' : 'ipv4first';
-}
-
-/* The getaddrinfo() order argument for a verbatim flag. */
-function orderOf(verbatim) {
-  return verbatim ? DNS_ORDER_VERBATIM : DNS_ORDER_IPV4_FIRST;
 }
 
 function validateHints(hints) {
@@ -332,7 +323,6 @@ module.exports = {
   getDefaultResolver,
   getDefaultResultOrder,
   getDefaultVerbatim,
-  orderOf,
   parseLookupOptions,
   setDefaultResultOrder,
   setDefaultServers,

@@ -468,7 +468,18 @@ static napi_value buffer_get_zero_fill_toggle(napi_env env,
   return arr;
 }
 
+/* detachArrayBuffer(ab) -> a new ArrayBuffer over ab's memory, ab left
+ * detached; undefined when ab cannot be detached. */
+static napi_value buffer_detach_array_buffer(napi_env env,
+                                             napi_callback_info info) {
+  napi_value argv[1], r;
+  nd_args(env, info, 1, argv);
+  if (nd_engine_transfer_arraybuffer(env, argv[0], &r) != napi_ok) return NULL;
+  return r;
+}
+
 static const napi_property_descriptor buffer_methods[] = {
+  ND_METHOD("detachArrayBuffer", buffer_detach_array_buffer),
   ND_METHOD("getZeroFillToggle", buffer_get_zero_fill_toggle),
   ND_METHOD("asciiSlice", buffer_ascii_slice),
   ND_METHOD("latin1Slice", buffer_latin1_slice),

@@ -191,6 +191,12 @@ napi_status nd_engine_structured_clone(napi_env env, napi_value value,
                                        napi_value transfer,
                                        napi_value *result);
 
+/* Moves the memory of ArrayBuffer `ab` into a new ArrayBuffer and leaves
+ * `ab` detached (the transfer step of web streams). *result is NULL when
+ * `ab` cannot be detached. */
+napi_status nd_engine_transfer_arraybuffer(napi_env env, napi_value ab,
+                                           napi_value *result);
+
 /* Heap numbers for process.memoryUsage(). */
 typedef struct {
   size_t total_heap_size;

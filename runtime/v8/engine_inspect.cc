@@ -259,3 +259,17 @@ extern "C" napi_status nd_engine_set_promise_hooks(napi_env env,
                            hook_or_empty(after), hook_or_empty(resolve));
   return nd_clear_error(env);
 }
+
+extern "C" napi_status nd_engine_transfer_arraybuffer(napi_env env,
+                                                     napi_value ab,
+                                                     napi_value *result) {
+  v8::Local<v8::Value> v = nd_local(ab);
+  *result = NULL;
+  if (!v->IsArrayBuffer()) return nd_set_error(env, napi_arraybuffer_expected);
+  v8::Local<v8::ArrayBuffer> buffer = v.As<v8::ArrayBuffer>();
+  if (!buffer->IsDetachable()) return nd_clear_error(env);
+  std::shared_ptr<v8::BackingStore> store = buffer->GetBackingStore();
+  buffer->Detach();
+  *result = nd_value(v8::ArrayBuffer::New(env->isolate, std::move(store)));
+  return nd_clear_error(env);
+}

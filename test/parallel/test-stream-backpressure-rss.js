@@ -1,13 +1,16 @@
+// Flags: --expose-gc
 'use strict';
 // Backpressure end to end: 2 GiB of freshly allocated chunks go through
 // pipeline() into a slow consumer, and the process's RSS stays under
 // 100 MiB because the producer only runs when the consumer keeps up.
+// (A periodic gc() keeps garbage out of the picture: what stays is what
+// the streams hold on to.)
 
 const common = require('../common');
 const assert = require('assert');
 const { Readable, Transform, Writable, pipeline } = require('stream');
 
-const CHUNK = 64 * 1024;
+const CHUNK = 256 * 1024;
 const TOTAL = 2 * 1024 * 1024 * 1024;
 const LIMIT = 100 * 1024 * 1024;
 
@@ -46,7 +49,10 @@ const slowSink = new Writable({
     // Never more than a few highWaterMarks ahead of the consumer.
     assert.ok(produced - consumed <= 16 * CHUNK,
               `producer ran ahead by ${produced - consumed} bytes`);
-    if (++writes % 256 === 0) sampleRss();
+    if (++writes % 16 === 0) {
+      sampleRss();
+      if (writes % 64 === 0) global.gc();
+    }
     // Slow: every chunk waits for the event loop to go round.
     setImmediate(cb);
   },

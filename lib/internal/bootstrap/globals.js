@@ -117,6 +117,19 @@ defineLazy('Event', 'internal/event_target', 'Event');
 defineLazy('DOMException', 'internal/per_context/domexception',
            'DOMException');
 
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader',
+                    'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+                    'ReadableByteStreamController',
+                    'ReadableStreamDefaultController', 'TransformStream',
+                    'TransformStreamDefaultController', 'WritableStream',
+                    'WritableStreamDefaultWriter',
+                    'WritableStreamDefaultController',
+                    'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+                    'TextEncoderStream', 'TextDecoderStream',
+                    'CompressionStream', 'DecompressionStream']) {
+  defineLazy(name, 'stream/web', name);
+}
+
 /* Symbol.dispose and Symbol.asyncDispose, as Node 18.20 defines them. */
 if (ObjectGetOwnPropertyDescriptor(Symbol, 'dispose') === undefined) {
   ObjectDefineProperty(Symbol, 'dispose', {

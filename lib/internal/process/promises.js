@@ -156,12 +156,28 @@ function getErrorWithoutStack(name, message) {
 }
 
 /* The error thrown for a rejection whose reason is not an Error. */
+/* A short description without running user code, like V8's
+ * NoSideEffectsToString: strings as they are, objects as #<Name>. */
+function describeReason(reason) {
+  if (typeof reason === 'string') return reason;
+  if (reason === null || (typeof reason !== 'object' &&
+                          typeof reason !== 'function')) {
+    return typeof reason === 'symbol' ? reason.toString() : `${reason}`;
+  }
+  if (typeof reason === 'function') return noSideEffectsToString(reason);
+  const { isNativeError } = require('internal/util/types');
+  if (isNativeError(reason)) return `${reason.name}: ${reason.message}`;
+  const proto = Object.getPrototypeOf(reason);
+  const name = proto?.constructor?.name;
+  return `#<${typeof name === 'string' && name ? name : 'Object'}>`;
+}
+
 function generateUnhandledRejectionError(reason) {
   const message = 'This error originated either by ' +
     'throwing inside of an async function without a catch block, ' +
     'or by rejecting a promise which was not handled with .catch().' +
     ' The promise rejected with the reason ' +
-    `"${noSideEffectsToString(reason)}".`;
+    `"${describeReason(reason)}".`;
   const err = getErrorWithoutStack('UnhandledPromiseRejection', message);
   err.code = 'ERR_UNHANDLED_REJECTION';
   return err;

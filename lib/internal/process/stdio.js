@@ -92,6 +92,12 @@ SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
       writeBuffer(this.fd, chunk, 0, chunk.length);
     }
   } catch (err) {
+    // I/O errors (EPIPE & co.) go through 'error'; anything else, such as
+    // a stack overflow inside console.log(), propagates to the caller.
+    if (err === null || typeof err !== 'object' ||
+        typeof err.syscall !== 'string') {
+      throw err;
+    }
     cb(err);
     return;
   }

@@ -31,7 +31,6 @@ const { deprecate } = require('internal/util');
 
 const {
   ArrayPrototypePush,
-  Boolean,
   MathFloor,
   Number,
   NumberIsNaN,

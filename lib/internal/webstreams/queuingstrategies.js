@@ -27,9 +27,14 @@ const isByteLengthQueuingStrategy =
   isBrandCheck('ByteLengthQueuingStrategy');
 const isCountQueuingStrategy = isBrandCheck('CountQueuingStrategy');
 
-// One size function per class, shared by all instances (as in the spec).
-const byteSizeFunction = function size(chunk) { return chunk.byteLength; };
-const countSizeFunction = function size() { return 1; };
+// One size function per class, shared by all instances. Method syntax:
+// named 'size', no prototype, not a constructor (as the spec wants).
+const { size: byteSizeFunction } = {
+  size(chunk) { return chunk.byteLength; },
+};
+const { size: countSizeFunction } = {
+  size() { return 1; },
+};
 
 function readInit(init) {
   validateObject(init, 'init');

@@ -160,11 +160,12 @@ class ReadableStream {
     if (type !== undefined) {
       throw new ERR_INVALID_ARG_VALUE('source.type', type);
     }
+    const sizeAlgorithm = extractSizeAlgorithm(size);
     setupReadableStreamDefaultControllerFromSource(
       this,
       source,
       extractHighWaterMark(highWaterMark, 1),
-      extractSizeAlgorithm(size));
+      sizeAlgorithm);
   }
 
   get [kIsDisturbed]() {
@@ -352,9 +353,6 @@ ObjectDefineProperties(ReadableStream.prototype, {
 
 const kIterState = Symbol('kIterState');
 
-const AsyncIteratorPrototype = ObjectCreate(primordials.AsyncIteratorPrototype,
-                                            {});
-
 /* The iterator of ReadableStream.prototype.values(). next() calls are
  * chained so that each starts after the previous one settled. */
 const ReadableStreamAsyncIteratorPrototype = ObjectSetPrototypeOf({
@@ -362,6 +360,12 @@ const ReadableStreamAsyncIteratorPrototype = ObjectSetPrototypeOf({
     const state = this[kIterState];
     if (state === undefined) {
       return PromiseReject(new ERR_INVALID_THIS('ReadableStreamAsyncIterator'));
+    }
+    // The first read waits one microtask, so that the stream's start()
+    // and first pull() have run (as Node does).
+    if (!state.started) {
+      state.current = PromiseResolve();
+      state.started = true;
     }
     state.current = state.current !== undefined ?
       PromisePrototypeThen(state.current,
@@ -384,7 +388,7 @@ const ReadableStreamAsyncIteratorPrototype = ObjectSetPrototypeOf({
   },
 
   [SymbolAsyncIterator]() { return this; },
-}, AsyncIteratorPrototype);
+}, primordials.AsyncIteratorPrototype);
 
 function createAsyncIterator(stream, preventCancel) {
   const reader = new ReadableStreamDefaultReader(stream);
@@ -393,6 +397,7 @@ function createAsyncIterator(stream, preventCancel) {
     reader,
     preventCancel,
     done: false,
+    started: false,
     current: undefined,
   };
   return iterator;

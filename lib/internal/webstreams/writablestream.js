@@ -128,11 +128,12 @@ class WritableStream {
     const size = strategy?.size;
     const highWaterMark = strategy?.highWaterMark;
 
+    const sizeAlgorithm = extractSizeAlgorithm(size);
     setupWritableStreamDefaultControllerFromSink(
       this,
       sink,
       extractHighWaterMark(highWaterMark, 1),
-      extractSizeAlgorithm(size));
+      sizeAlgorithm);
   }
 
   /* Whether a writer holds the stream. */

@@ -476,6 +476,7 @@ struct nd_cleanup_hook {
   void *arg;
   napi_async_cleanup_hook async_fun;
   nd_cleanup_hook *next;
+  napi_env env;
 };
 
 void nd_cleanup_hook_run_one(napi_env env, struct nd_cleanup_hook *h) {
@@ -492,7 +493,8 @@ extern "C" napi_status napi_add_env_cleanup_hook(napi_env env,
                                                  void *arg) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, fun);
-  nd_cleanup_hook *h = new nd_cleanup_hook{fun, arg, NULL, env->cleanup_hooks};
+  nd_cleanup_hook *h =
+      new nd_cleanup_hook{fun, arg, NULL, env->cleanup_hooks, env};
   env->cleanup_hooks = h;
   return napi_ok;
 }
@@ -518,7 +520,8 @@ extern "C" napi_status napi_add_async_cleanup_hook(
     napi_async_cleanup_hook_handle *remove_handle) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, hook);
-  nd_cleanup_hook *h = new nd_cleanup_hook{NULL, arg, hook, env->cleanup_hooks};
+  nd_cleanup_hook *h =
+      new nd_cleanup_hook{NULL, arg, hook, env->cleanup_hooks, env};
   env->cleanup_hooks = h;
   if (remove_handle)
     *remove_handle = reinterpret_cast<napi_async_cleanup_hook_handle>(h);
@@ -529,9 +532,14 @@ extern "C" napi_status napi_remove_async_cleanup_hook(
     napi_async_cleanup_hook_handle remove_handle) {
   if (remove_handle == NULL) return napi_invalid_arg;
   nd_cleanup_hook *h = reinterpret_cast<nd_cleanup_hook *>(remove_handle);
-  /* Called either before teardown (unlink it) or from within the hook
-   * during teardown (already unlinked): find it through every env. */
-  (void)h;
+  /* Called either before teardown (still linked: unlink it) or from
+   * within the hook during teardown (already unlinked). */
+  for (nd_cleanup_hook **p = &h->env->cleanup_hooks; *p; p = &(*p)->next) {
+    if (*p == h) {
+      *p = h->next;
+      break;
+    }
+  }
   delete h;
   return napi_ok;
 }

@@ -12,6 +12,8 @@
  *   w.link(specifiers, wraps)    resolves each specifier to a wrap
  *   w.instantiate()  w.evaluate() -> promise  w.getNamespace()
  *   w.getStatus() (0..5: kUninstantiated .. kErrored)  w.getError()
+ *   decorateErrorStack(error)   prepends the source arrow the engine
+ *       recorded for a SyntaxError to error.stack (once)
  *   setModuleHooks(importDynamically, initializeImportMeta)
  *       importDynamically(specifier, referrerName, assertions) -> Promise
  *       initializeImportMeta(meta, wrap) */
@@ -97,7 +99,10 @@ static napi_value module_new(napi_env env, napi_callback_info info) {
   napi_create_reference(env, self, 0, &w->self);
   nd_engine_module_set_data(w->module, w->self);
   napi_wrap(env, self, w, module_wrap_finalize, NULL, NULL);
-  napi_set_named_property(env, self, "url", argv[0]);
+  /* Defined, not assigned: setters on Object.prototype must not run. */
+  napi_property_descriptor url = {"url", NULL, NULL, NULL, NULL, argv[0],
+                                  napi_enumerable, NULL};
+  napi_define_properties(env, self, 1, &url);
   return self;
 }
 
@@ -202,6 +207,41 @@ static napi_value set_module_hooks(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* decorateErrorStack(error): error.stack = arrow + error.stack, once. */
+static napi_value decorate_error_stack(napi_env env, napi_callback_info info) {
+  napi_value argv[1], arrow, done, stack, joined;
+  nd_args(env, info, 1, argv);
+  napi_valuetype t;
+  napi_typeof(env, argv[0], &t);
+  if (t != napi_object && t != napi_function) return NULL;
+  napi_valuetype at = napi_undefined, dt = napi_undefined, st;
+  if (nd_engine_private_get(env, argv[0], ND_PRIVATE_ARROW_MESSAGE, &arrow) ==
+      napi_ok)
+    napi_typeof(env, arrow, &at);
+  if (at != napi_string) return NULL;
+  if (nd_engine_private_get(env, argv[0], ND_PRIVATE_DECORATED, &done) ==
+      napi_ok)
+    napi_typeof(env, done, &dt);
+  if (dt == napi_boolean) return NULL;
+  if (napi_get_named_property(env, argv[0], "stack", &stack) != napi_ok)
+    return NULL;
+  napi_typeof(env, stack, &st);
+  if (st != napi_string) return NULL;
+  size_t alen = 0, slen = 0;
+  napi_get_value_string_utf8(env, arrow, NULL, 0, &alen);
+  napi_get_value_string_utf8(env, stack, NULL, 0, &slen);
+  char *buf = malloc(alen + slen + 1);
+  if (buf == NULL) return NULL;
+  napi_get_value_string_utf8(env, arrow, buf, alen + 1, &alen);
+  napi_get_value_string_utf8(env, stack, buf + alen, slen + 1, &slen);
+  napi_create_string_utf8(env, buf, alen + slen, &joined);
+  free(buf);
+  napi_set_named_property(env, argv[0], "stack", joined);
+  napi_get_boolean(env, true, &done);
+  nd_engine_private_set(env, argv[0], ND_PRIVATE_DECORATED, done);
+  return NULL;
+}
+
 static const napi_property_descriptor module_methods[] = {
   ND_METHOD("getModuleRequests", module_get_requests),
   ND_METHOD("link", module_link),
@@ -215,6 +255,7 @@ static const napi_property_descriptor module_methods[] = {
 
 static const napi_property_descriptor module_functions[] = {
   ND_METHOD("setModuleHooks", set_module_hooks),
+  ND_METHOD("decorateErrorStack", decorate_error_stack),
 };
 
 napi_value nd_binding_module_wrap_init(napi_env env, napi_value exports) {

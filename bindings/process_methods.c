@@ -374,8 +374,15 @@ ND_ID_GETTER(pm_getgid, getgid)
 ND_ID_GETTER(pm_getegid, getegid)
 
 static napi_value pm_getgroups(napi_env env, napi_callback_info info) {
-  gid_t groups[256];
+  gid_t groups[257];
   int n = getgroups(256, groups);
+  if (n < 0) n = 0;
+  /* The effective gid is part of the list, as Node reports it. */
+  gid_t egid = getegid();
+  bool has = false;
+  for (int i = 0; i < n; i++)
+    if (groups[i] == egid) has = true;
+  if (!has) groups[n++] = egid;
   napi_value arr, v;
   napi_create_array(env, &arr);
   for (int i = 0; i < n; i++) {

@@ -33,6 +33,13 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
+/* GC of a Process object that never spawned (a spawned one is freed by
+ * handle_wrap once closed, which also removes this wrap first). */
+static void process_finalize(napi_env env, void *data, void *hint) {
+  process_wrap_t *w = data;
+  if (w->base.object == NULL) free(w);
+}
+
 static napi_value process_new(napi_env env, napi_callback_info info) {
   napi_value self;
   napi_get_cb_info(env, info, NULL, NULL, &self, NULL);
@@ -42,7 +49,7 @@ static napi_value process_new(napi_env env, napi_callback_info info) {
   w->base.env = env;
   w->base.handle = (uv_handle_t *)&w->process;
   w->process.data = w;
-  napi_wrap(env, self, w, NULL, NULL, NULL);
+  napi_wrap(env, self, w, process_finalize, NULL, NULL);
   return self;
 }
 

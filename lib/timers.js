@@ -21,8 +21,14 @@ const {
   active,
   unrefActive,
   getTimerDuration,
+  async_id_symbol,
 } = require('internal/timers');
 const { deprecate } = require('internal/util');
+/* async_hooks: cleared immediates are destroyed. */
+const {
+  destroyHooksExist,
+  emitDestroy,
+} = require('internal/async_hooks');
 
 let validateFunction;
 function checkCallback(callback) {
@@ -141,6 +147,9 @@ function clearImmediate(immediate) {
   immediate._destroyed = true;
   if (immediate[kRefed] && --info[kRefCount] === 0) toggleImmediateRef(false);
   immediate[kRefed] = null;
+  if (destroyHooksExist() && immediate[async_id_symbol] !== undefined) {
+    emitDestroy(immediate[async_id_symbol]);
+  }
   immediate._onImmediate = null;
   immediateQueue.remove(immediate);
 }

@@ -1,6 +1,6 @@
 'use strict';
 // worker_threads.js - the worker_threads module as seen from the main
-// thread; worker threads and message ports are not built yet.
+// thread; message ports work within this thread, Worker is not built yet.
 
 const {
   ArrayIsArray,
@@ -8,7 +8,6 @@ const {
   RegExpPrototypeExec,
   SafeMap,
   SymbolFor,
-  TypeError,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -27,7 +26,15 @@ const { isURL } = require('internal/url');
 const { validateString } = require('internal/validators');
 
 const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
-const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
+const { kUntransferable } = require('internal/buffer');
+
+const {
+  BroadcastChannel,
+  MessageChannel,
+  MessagePort,
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+} = require('internal/worker/io');
 
 const environmentData = new SafeMap();
 
@@ -86,30 +93,8 @@ function validateWorkerFilename(filename) {
   }
 }
 
-/* MessagePort, MessageChannel and BroadcastChannel: constructing one throws
- * ERR_METHOD_NOT_IMPLEMENTED. */
-class MessagePort extends EventEmitter {
-  constructor() {
-    super();
-    throw new ERR_METHOD_NOT_IMPLEMENTED('MessagePort()');
-  }
-}
-
-class MessageChannel {
-  constructor() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('MessageChannel()');
-  }
-}
-
-class BroadcastChannel extends EventEmitter {
-  constructor(name) {
-    super();
-    throw new ERR_METHOD_NOT_IMPLEMENTED('BroadcastChannel()');
-  }
-}
-
 /* Marks an object (or ArrayBuffer) so that postMessage will never transfer
- * it. Primitives are ignored. */
+ * it (it is copied instead). Primitives are ignored. */
 function markAsUntransferable(obj) {
   if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null)
     return;
@@ -118,26 +103,6 @@ function markAsUntransferable(obj) {
     value: true,
     configurable: true,
   });
-}
-
-/* No MessagePort can exist yet, so any argument is the wrong type; the
- * error is the one Node's native side throws (no "Received" part). */
-function checkPort(port) {
-  // eslint-disable-next-line no-restricted-syntax
-  const err = new TypeError('The "port" argument must be a MessagePort ' +
-                            'instance');
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  throw err;
-}
-
-/* moveMessagePortToContext(port, contextifiedSandbox) */
-function moveMessagePortToContext(port, context) {
-  checkPort(port);
-}
-
-/* receiveMessageOnPort(port) -> { message } | undefined */
-function receiveMessageOnPort(port) {
-  checkPort(port);
 }
 
 /* setEnvironmentData(key, value): value undefined deletes the key. The

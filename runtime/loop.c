@@ -97,6 +97,13 @@ void nd_loop_report_uncaught(napi_env env, napi_value err) {
 void nd_loop_report(struct nd_realm_s *realm, napi_value err,
                     napi_value arrow, bool from_promise) {
   napi_env env = realm->env;
+  /* An error whose .stack already carries its arrow is not given one. */
+  napi_value decorated;
+  napi_valuetype dt = napi_undefined;
+  if (nd_engine_private_get(env, err, ND_PRIVATE_DECORATED, &decorated) ==
+      napi_ok)
+    napi_typeof(env, decorated, &dt);
+  if (dt == napi_boolean) napi_get_undefined(env, &arrow);
   if (realm->uncaught_callback == NULL) {
     print_fallback(env, err, arrow);
     nd_realm_exit(realm, 1);

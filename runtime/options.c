@@ -230,6 +230,18 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
     if (vargc > 1) return bad_option(vargv[1]);
   }
 
+  /* --security-revert names a fix to undo; only Node 18.20's own CVEs are
+   * known (both concern code paths nodus does not have on Linux). */
+  const nd_option_value *revert = &opts->values[ND_OPTION_SECURITY_REVERT];
+  for (int k = 0; k < revert->list_len; k++) {
+    if (strcmp(revert->list[k], "CVE-2023-46809") != 0 &&
+        strcmp(revert->list[k], "CVE-2024-27980") != 0) {
+      fprintf(stderr, "%s: Error: Attempt to revert an unknown CVE [%s]\n",
+              argv[0], revert->list[k]);
+      return 12;
+    }
+  }
+
   bool has_eval = opts->values[ND_OPTION_EVAL].set;
   if (i < argc && !has_eval && !opts->use_stdin) {
     opts->script = argv[i++];

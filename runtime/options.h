@@ -90,6 +90,7 @@ typedef enum {
   V(REDIRECT_WARNINGS, ND_OPT_STRING, "--redirect-warnings", NULL, 0)         \
   V(REQUIRE, ND_OPT_LIST, "--require", "-r", 0)                               \
   V(SECURE_HEAP, ND_OPT_INT, "--secure-heap", NULL, 0)                        \
+  V(SECURITY_REVERT, ND_OPT_LIST, "--security-revert", NULL, 0)               \
   V(SECURE_HEAP_MIN, ND_OPT_INT, "--secure-heap-min", NULL, 2)                \
   V(TEST_UDP_NO_TRY_SEND, ND_OPT_BOOL, "--test-udp-no-try-send", NULL, 0)    \
   V(THROW_DEPRECATION, ND_OPT_BOOL, "--throw-deprecation", NULL, 0)           \

@@ -313,22 +313,88 @@ ObjectDefineProperty(AbortController.prototype, SymbolToStringTag, {
   value: 'AbortController',
 });
 
-/* A signal marked as transferable through MessagePort (structured
- * clone support is up to the messaging layer). */
+// Transferable signals: posting one sends the receiver a signal that
+// follows this one through an unref'd MessageChannel; an already aborted
+// signal travels as its state.
+const kCloneData = Symbol('kCloneData');
+
+function lazyTransferable() {
+  return require('internal/worker/js_transferable');
+}
+
+/* transferableAbortSignal(signal) -> signal, now transferable through
+ * postMessage(). */
 function transferableAbortSignal(signal) {
   if (signal?.[kAborted] === undefined) {
     throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
+  lazyTransferable().markTransferMode(signal, false, true);
   return signal;
 }
 
 /* An AbortController whose signal is transferable. */
 function transferableAbortController() {
-  return new AbortController();
+  const ac = new AbortController();
+  transferableAbortSignal(ac.signal);
+  return ac;
 }
 
-/* The receiving side's view of a transferred signal. */
-class ClonedAbortSignal extends AbortSignal {}
+/* new ClonedAbortSignal() -> an internal signal filled in by
+ * [kDeserialize] on the receiving side. */
+function ClonedAbortSignal() {
+  return createAbortSignal();
+}
+
+{
+  const {
+    kDeserialize, kTransfer, kTransferList,
+  } = lazyTransferable();
+  const method = (key, value) => ObjectDefineProperty(
+    AbortSignal.prototype, key, {
+      __proto__: null, configurable: true, writable: true, value,
+    });
+  method(kTransferList, function() {
+    if (this[kAborted]) return [];
+    const { MessageChannel } = require('internal/worker/io');
+    const { port1, port2 } = new MessageChannel();
+    port1.unref();
+    port2.unref();
+    this[kCloneData] = { port1, port2 };
+    return [port2];
+  });
+  method(kTransfer, function() {
+    validateThisAbortSignal(this);
+    if (this[kAborted]) {
+      return {
+        data: { aborted: true, reason: this[kReason] },
+        deserializeInfo: 'internal/abort_controller:ClonedAbortSignal',
+      };
+    }
+    const { port1, port2 } = this[kCloneData];
+    this[kCloneData] = undefined;
+    this.addEventListener('abort', () => {
+      port1.postMessage(this[kReason]);
+      port1.close();
+    }, { once: true });
+    return {
+      data: { port: port2 },
+      deserializeInfo: 'internal/abort_controller:ClonedAbortSignal',
+    };
+  });
+  method(kDeserialize, function({ aborted, reason, port }) {
+    if (aborted) {
+      this[kAborted] = true;
+      this[kReason] = reason;
+      return;
+    }
+    port.onmessage = ({ data }) => {
+      abortSignal(this, data);
+      port.close();
+      port.onmessage = undefined;
+    };
+    port.unref();
+  });
+}
 
 /* util.aborted(signal, resource): resolves when `signal` aborts; the
  * listener is dropped if `resource` is garbage collected first. */

@@ -9,6 +9,7 @@ const {
   MathMin,
   NumberIsNaN,
   ObjectDefineProperties,
+  ObjectDefineProperty,
   PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
@@ -332,8 +333,40 @@ function resolveObjectURL(url) {
   return createBlob(blob[kHandle], blob[kType]);
 }
 
+// Blobs are cloneable through postMessage: the receiver gets a Blob over
+// a copy of the bytes.
+{
+  const {
+    kClone, kDeserialize, markTransferMode,
+  } = require('internal/worker/js_transferable');
+  markTransferMode(Blob.prototype, true, false);
+  ObjectDefineProperty(Blob.prototype, kClone, {
+    __proto__: null, configurable: true, writable: true,
+    value: function() {
+      return {
+        data: { bytes: this[kHandle], type: this[kType] },
+        deserializeInfo: 'internal/blob:ClonedBlob',
+      };
+    },
+  });
+  ObjectDefineProperty(Blob.prototype, kDeserialize, {
+    __proto__: null, configurable: true, writable: true,
+    value: function({ bytes, type }) {
+      this[kHandle] = bytes;
+      this[kLength] = bytes.length;
+      this[kType] = type;
+    },
+  });
+}
+
+/* new ClonedBlob() -> an empty Blob shell filled by [kDeserialize]. */
+function ClonedBlob() {
+  return { __proto__: Blob.prototype };
+}
+
 module.exports = {
   Blob,
+  ClonedBlob,
   File,
   createBlob,
   isBlob,

@@ -1,6 +1,8 @@
 'use strict';
 // internal/child_process.js - option normalization shared by the spawn
-// family, stdio descriptions and the synchronous engine behind spawnSync.
+// family, the synchronous engine behind spawnSync, and the startup hook
+// that opens a forked child's IPC channel (the asynchronous machinery
+// lives in internal/child_process/*).
 
 const {
   ArrayIsArray,
@@ -11,6 +13,7 @@ const {
   NumberIsInteger,
   ObjectAssign,
   StringPrototypeIncludes,
+  Symbol,
 } = primordials;
 
 const {
@@ -112,6 +115,9 @@ function normalizeSpawnArguments(file, args, options) {
   } else {
     validateObject(options, 'options');
   }
+  // Only own properties count: inherited ones (a tampered
+  // Object.prototype) must not redirect cwd, uid, shell...
+  options = { __proto__: null, ...options };
 
   let cwd = options.cwd;
   if (cwd != null) cwd = validateCwd(cwd);
@@ -176,6 +182,7 @@ function normalizeSpawnArguments(file, args, options) {
 
   return {
     // A shallow copy: the user's options object is left alone.
+    __proto__: null,
     ...options,
     args,
     cwd,
@@ -201,7 +208,7 @@ function normalizeExecArgs(command, options, callback) {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }
@@ -308,13 +315,35 @@ function checkExecSyncError(ret, args, cmd) {
 
 const { getValidStdio } = require('internal/child_process/stdio');
 
+// Where a ChildProcess (or the process of a forked child) keeps its IPC
+// Pipe handle.
+const kChannelHandle = Symbol('kChannelHandle');
+
+/* Startup hook (from internal/bootstrap/node): in a process started with
+ * an IPC channel (NODE_CHANNEL_FD), sets up process.send() & co.; in a
+ * cluster worker (NODE_UNIQUE_ID) also its link to the primary. Both
+ * variables leave process.env so that grandchildren do not inherit them. */
+function setupChannelIfNeeded() {
+  if (process.env.NODE_CHANNEL_FD) {
+    require('internal/child_process/channel').setupChannelIfNeeded();
+  }
+  // As in Node, only a worker that runs a script file (not -e code).
+  if (process.env.NODE_UNIQUE_ID &&
+      internalBinding('process_methods').getProcessInfo().script) {
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
+}
+
 module.exports = {
   checkExecSyncError,
   getValidStdio,
+  kChannelHandle,
   normalizeExecArgs,
   normalizeExecFileArgs,
   normalizeSpawnArguments,
   sanitizeKillSignal,
+  setupChannelIfNeeded,
   spawnSync,
   validateArgumentNullCheck,
   validateArgumentsNullCheck,

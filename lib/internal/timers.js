@@ -16,6 +16,18 @@ const {
 } = primordials;
 
 const binding = internalBinding('timers');
+/* async_hooks: Timeout and Immediate are async resources. */
+const {
+  newAsyncId,
+  getDefaultTriggerAsyncId,
+  initHooksExist,
+  destroyHooksExist,
+  emitInit,
+  emitBefore,
+  emitAfter,
+  emitDestroy,
+  enterFromEventLoop,
+} = require('internal/async_hooks');
 const { getLibuvNow, scheduleTimer, toggleTimerRef, toggleImmediateRef } =
   binding;
 
@@ -33,7 +45,6 @@ const asyncIdSymbol = Symbol('asyncId');
 const triggerAsyncIdSymbol = Symbol('triggerId');
 
 let timerListId = NumberMIN_SAFE_INTEGER;
-let nextAsyncId = 1;
 let refCount = 0;
 let nextExpiry = Infinity;
 
@@ -161,6 +172,15 @@ function decRefCount() {
 
 let warnedTimeout = false;
 
+/* async_hooks: gives a Timeout/Immediate its ids and announces it. */
+function initAsyncResource(resource, type) {
+  const asyncId = newAsyncId();
+  const triggerAsyncId = getDefaultTriggerAsyncId();
+  resource[asyncIdSymbol] = asyncId;
+  resource[triggerAsyncIdSymbol] = triggerAsyncId;
+  if (initHooksExist()) emitInit(asyncId, type, triggerAsyncId, resource);
+}
+
 /* The object setTimeout/setInterval return. */
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
@@ -186,8 +206,7 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[asyncIdSymbol] = nextAsyncId++;
-    this[triggerAsyncIdSymbol] = 1;
+    initAsyncResource(this, 'Timeout');
   }
 
   refresh() {
@@ -260,7 +279,7 @@ function insertGuarded(item, refed, start) {
   const isDestroyed = item._destroyed;
   if (isDestroyed || !item[asyncIdSymbol]) {
     item._destroyed = false;
-    item[asyncIdSymbol] = nextAsyncId++;
+    initAsyncResource(item, 'Timeout');
   }
   if (isDestroyed) {
     if (refed) incRefCount();
@@ -276,6 +295,9 @@ function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
   if (item[kHasPrimitive]) delete knownTimersById[item[asyncIdSymbol]];
+  if (destroyHooksExist() && item[asyncIdSymbol] !== undefined) {
+    emitDestroy(item[asyncIdSymbol]);
+  }
   if (item[kRefed]) decRefCount();
   const list = timerListMap[item._idleTimeout];
   listRemove(item);
@@ -293,6 +315,7 @@ let runNextTicks;
  * loop clock: positive if ref'd timers remain, negative if only unref'd
  * ones, 0 when none. */
 function processTimers(now) {
+  enterFromEventLoop();
   nextExpiry = Infinity;
   let list;
   let ranAtLeastOneList = false;
@@ -323,13 +346,16 @@ function listOnTimeout(list, now) {
     if (ranAtLeastOneTimer) runNextTicks();
     else ranAtLeastOneTimer = true;
     listRemove(timer);
+    const asyncId = timer[asyncIdSymbol];
     if (!timer._onTimeout) {
       if (!timer._destroyed) {
         timer._destroyed = true;
         if (timer[kRefed]) refCount--;
+        if (destroyHooksExist()) emitDestroy(asyncId);
       }
       continue;
     }
+    emitBefore(asyncId, timer[triggerAsyncIdSymbol], timer);
     let start;
     if (timer._repeat) start = getLibuvNow();
     try {
@@ -344,8 +370,11 @@ function listOnTimeout(list, now) {
         timer._destroyed = true;
         if (timer[kHasPrimitive]) delete knownTimersById[timer[asyncIdSymbol]];
         if (timer[kRefed]) refCount--;
+        if (destroyHooksExist()) emitDestroy(asyncId);
       }
     }
+    /* A throwing callback skips this: the stack is unwound on re-entry. */
+    emitAfter(asyncId);
   }
   if (list === timerListMap[msecs]) {
     delete timerListMap[msecs];
@@ -389,8 +418,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    this[asyncIdSymbol] = nextAsyncId++;
-    this[triggerAsyncIdSymbol] = 1;
+    initAsyncResource(this, 'Immediate');
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.append(this);
@@ -420,6 +448,8 @@ class Immediate {
 /* Called by C in the check phase: runs the immediates queued before it
  * started (those queued meanwhile wait for the next iteration). */
 function processImmediate() {
+  enterFromEventLoop();
+  if (nativeImmediates !== null) runNativeImmediates();
   const queue = outstandingQueue.head !== null ?
     outstandingQueue : immediateQueue;
   let immediate = queue.head;
@@ -441,17 +471,41 @@ function processImmediate() {
     if (immediate[kRefed]) immediateInfo[kRefCount]--;
     immediate[kRefed] = null;
     prevImmediate = immediate;
+    const asyncId = immediate[asyncIdSymbol];
+    emitBefore(asyncId, immediate[triggerAsyncIdSymbol], immediate);
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else ReflectApply(immediate._onImmediate, immediate, argv);
     } finally {
       immediate._onImmediate = null;
+      if (destroyHooksExist()) emitDestroy(asyncId);
       outstandingQueue.head = immediate = immediate._idleNext;
     }
+    emitAfter(asyncId);
   }
   if (queue === outstandingQueue) outstandingQueue.head = null;
   immediateInfo[kHasOutstanding] = 0;
+}
+
+/* async_hooks: internal callbacks for the start of the next check phase,
+ * before setImmediate callbacks and invisible to hooks (Node's unref'd
+ * native SetImmediate). Counted as one immediate, never ref'd. */
+let nativeImmediates = null;
+
+function setNativeImmediate(fn) {
+  if (nativeImmediates === null) {
+    nativeImmediates = [];
+    immediateInfo[kCount]++;
+  }
+  nativeImmediates.push(fn);
+}
+
+function runNativeImmediates() {
+  const list = nativeImmediates;
+  nativeImmediates = null;
+  immediateInfo[kCount]--;
+  for (let i = 0; i < list.length; i++) list[i]();
 }
 
 /* Called once at bootstrap: registers the callbacks with C. */
@@ -487,7 +541,8 @@ module.exports = {
   kRefed,
   kHasPrimitive,
   knownTimersById,
-  initAsyncResource() {},
+  initAsyncResource,
+  setNativeImmediate,
   insert,
   unenroll,
   active: (item) => insertGuarded(item, true),

@@ -155,8 +155,35 @@ class CloneDelegate : public v8::ValueSerializer::Delegate {
     isolate_->ThrowException(err);
   }
 
+  /* Within one isolate a SharedArrayBuffer is shared, not copied: the
+   * clone refers to the same memory. */
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(
+      v8::Isolate *isolate, v8::Local<v8::SharedArrayBuffer> sab) override {
+    for (size_t i = 0; i < shared_.size(); i++) {
+      if (shared_[i] == sab) return v8::Just<uint32_t>((uint32_t)i);
+    }
+    shared_.push_back(sab);
+    return v8::Just<uint32_t>((uint32_t)(shared_.size() - 1));
+  }
+
+  std::vector<v8::Local<v8::SharedArrayBuffer>> shared_;
+
  private:
   v8::Isolate *isolate_;
+};
+
+/* The deserializing side of CloneDelegate's shared buffers. */
+class SharedDeserializer : public v8::ValueDeserializer::Delegate {
+ public:
+  explicit SharedDeserializer(const CloneDelegate &ser) : ser_(ser) {}
+  v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(
+      v8::Isolate *isolate, uint32_t id) override {
+    if (id < ser_.shared_.size()) return ser_.shared_[id];
+    return v8::MaybeLocal<v8::SharedArrayBuffer>();
+  }
+
+ private:
+  const CloneDelegate &ser_;
 };
 }  // namespace
 
@@ -198,7 +225,8 @@ extern "C" napi_status nd_engine_structured_clone(napi_env env,
   if (ser.WriteValue(context, nd_local(value)).IsNothing())
     return nd_finish(env, tc, napi_generic_failure);
   std::pair<uint8_t *, size_t> data = ser.Release();
-  v8::ValueDeserializer des(isolate, data.first, data.second);
+  SharedDeserializer des_delegate(delegate);
+  v8::ValueDeserializer des(isolate, data.first, data.second, &des_delegate);
   for (size_t i = 0; i < buffers.size(); i++) {
     std::shared_ptr<v8::BackingStore> store = buffers[i]->GetBackingStore();
     buffers[i]->Detach();

@@ -138,7 +138,8 @@ extern "C" napi_status nd_engine_module_requests(napi_env env,
     v8::Local<v8::ModuleRequest> req =
         requests->Get(context, i).As<v8::ModuleRequest>();
     v8::Local<v8::Object> entry = v8::Object::New(isolate);
-    v8::Local<v8::Object> assertions = v8::Object::New(isolate);
+    v8::Local<v8::Object> assertions =
+        v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
     v8::Local<v8::FixedArray> raw = req->GetImportAssertions();
     for (int k = 0; k + 1 < raw->Length(); k += 3) {
       v8::Local<v8::Value> key = raw->Get(context, k).As<v8::Value>();
@@ -272,7 +273,8 @@ static v8::MaybeLocal<v8::Promise> import_dynamically(
   nd_isolate_data *idata =
       static_cast<nd_isolate_data *>(isolate->GetData(0));
   v8::EscapableHandleScope scope(isolate);
-  v8::Local<v8::Object> assertions = v8::Object::New(isolate);
+  v8::Local<v8::Object> assertions =
+      v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   for (int k = 0; k + 1 < import_assertions->Length(); k += 2) {
     if (assertions
             ->Set(context, import_assertions->Get(context, k).As<v8::Value>(),

@@ -114,6 +114,10 @@ defineLazy('AbortController', 'internal/abort_controller', 'AbortController');
 defineLazy('AbortSignal', 'internal/abort_controller', 'AbortSignal');
 defineLazy('EventTarget', 'internal/event_target', 'EventTarget');
 defineLazy('Event', 'internal/event_target', 'Event');
+defineLazy('MessageChannel', 'internal/worker/io', 'MessageChannel');
+defineLazy('MessagePort', 'internal/worker/io', 'MessagePort');
+defineLazy('MessageEvent', 'internal/worker/io', 'MessageEvent');
+defineLazy('BroadcastChannel', 'internal/worker/io', 'BroadcastChannel');
 defineLazy('DOMException', 'internal/per_context/domexception',
            'DOMException');
 

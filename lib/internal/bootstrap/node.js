@@ -298,7 +298,8 @@ function emitProcessEvent(event) {
     process._exiting = true;
     process.emit('exit', process.exitCode || 0);
   }
-  return process.exitCode || 0;
+  /* Coerced as Node's Int32Value: exitCode = '7' exits with 7. */
+  return (+process.exitCode || 0) | 0;
 }
 
 /* Warnings. */

@@ -8,7 +8,6 @@ const {
   ArrayIsArray,
   FunctionPrototypeCall,
   ObjectDefineProperty,
-  ReflectApply,
   StringPrototypeStartsWith,
   Symbol,
 } = primordials;
@@ -27,7 +26,9 @@ const { validateObject } = require('internal/validators');
 const { deprecate } = require('internal/util');
 const serializations = require('internal/child_process/serialization');
 
-const kChannelHandle = Symbol('kChannelHandle');
+const { kChannelHandle } = require('internal/child_process');
+
+const { UV_EBADF } = internalBinding('uv');
 const kPendingMessages = Symbol('kPendingMessages');
 
 const MAX_HANDLE_RETRANSMISSIONS = 3;
@@ -138,11 +139,14 @@ function setupChannel(target, channel, serializationMode) {
   initMessageChannel(channel);
   channel.sockets = { got: {}, send: {} };
 
+  // A handle arrives with the first bytes of its NODE_HANDLE message and
+  // waits here until the message is complete.
+  let pendingHandle = null;
   channel.onread = function onread(nread, buf) {
     if (nread > 0) {
-      let pendingHandle = null;
       const type = channel.pendingHandleType();
       if (type) {
+        if (pendingHandle) pendingHandle.close();
         pendingHandle = newHandleOfType(type);
         if (channel.acceptPending(pendingHandle) !== 0) {
           pendingHandle.close();
@@ -165,12 +169,16 @@ function setupChannel(target, channel, serializationMode) {
           handleMessage(message, undefined, false);
         }
       }
-      if (pendingHandle) pendingHandle.close();
     } else {
+      if (pendingHandle) {
+        pendingHandle.close();
+        pendingHandle = null;
+      }
       this.buffering = false;
       target.disconnect();
       channel.onread = nop;
       channel.close();
+      target.channel = null;
       target[kChannelHandle] = null;
       if (typeof target._closesNeeded === 'number') {
         require('internal/child_process/subprocess').maybeClose(target);
@@ -219,9 +227,14 @@ function setupChannel(target, channel, serializationMode) {
     target._handleQueue = null;
     const pending = target._pendingMessage;
     if (pending) {
+      // A refused handle goes again, as it was wrapped the first time.
       target._pendingMessage = null;
-      target._send(pending.message, pending.handle, pending.options,
+      const obj = lazyHandles().handleConversion[pending.message.type];
+      writeMessage(pending.message, pending.handle, obj, pending.options,
                    pending.callback);
+      if (target._pendingMessage) {
+        target._pendingMessage.retransmissions = pending.retransmissions;
+      }
     }
     for (let i = 0; i < queue.length; i++) {
       const args = queue[i];
@@ -297,13 +310,22 @@ function setupChannel(target, channel, serializationMode) {
       return this._handleQueue.length === 1;
     }
 
+    return writeMessage(message, handle, obj, options, callback);
+  };
+
+  /* Writes `message` (already wrapped when it carries `handle`, whose
+   * conversion is `obj`) and reports to `callback`; returns whether the
+   * caller may keep sending (the write queue is short). */
+  function writeMessage(message, handle, obj, options, callback) {
     const channelHandle = target[kChannelHandle];
     const req = { oncomplete: null, async: false, bytes: 0, buffer: null };
-    const err = writeChannelMessage(channelHandle, req, message, handle);
+    // The channel may have closed since the message was queued.
+    const err = channelHandle ?
+      writeChannelMessage(channelHandle, req, message, handle) : UV_EBADF;
 
     if (err === 0) {
       if (handle) {
-        this._handleQueue ??= [];
+        target._handleQueue ??= [];
         if (obj && obj.postSend) {
           obj.postSend(message, handle, options, callback, target);
         }
@@ -326,13 +348,14 @@ function setupChannel(target, channel, serializationMode) {
         if (typeof callback === 'function') {
           process.nextTick(callback, ex);
         } else {
-          process.nextTick(() => this.emit('error', ex));
+          process.nextTick(() => target.emit('error', ex));
         }
       }
     }
 
-    return channelHandle.writeQueueSize < kWriteQueueLimit;
-  };
+    return !!channelHandle &&
+      channelHandle.writeQueueSize < kWriteQueueLimit;
+  }
 
   target.connected = true;
 
@@ -409,7 +432,7 @@ function setupChannelIfNeeded() {
   const mode = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   if (!(fd >= 0)) return;
-  ReflectApply(require('child_process')._forkChild, undefined, [fd, mode]);
+  forkChild(fd, mode);
 }
 
 module.exports = {

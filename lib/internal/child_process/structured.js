@@ -19,6 +19,7 @@ const {
   MapPrototypeGet,
   MapPrototypeSet,
   NumberPrototypeValueOf,
+  ObjectDefineProperty,
   ObjectGetPrototypeOf,
   ObjectKeys,
   ObjectPrototypeHasOwnProperty,
@@ -95,15 +96,15 @@ const errorTypes = [Error, EvalError, RangeError, ReferenceError, SyntaxError,
 // lone surrogates survive.
 const kSurrogate = /[\uD800-\uDFFF]/;
 
+/* The error V8's serializer throws for what it cannot clone. */
 function dataCloneError(value) {
-  const { DOMException } = require('internal/per_context/domexception');
   let text;
   try {
     text = String(value);
   } catch {
     text = 'Value';
   }
-  return new DOMException(`${text} could not be cloned.`, 'DataCloneError');
+  return new Error(`${text} could not be cloned.`);
 }
 
 class Writer {
@@ -393,7 +394,15 @@ class Reader {
   properties(obj) {
     while (this.buf[this.pos] !== T_END) {
       const key = this.string();
-      obj[key] = this.value();
+      const value = this.value();
+      if (key === '__proto__') {
+        ObjectDefineProperty(obj, key, {
+          __proto__: null, value, writable: true, enumerable: true,
+          configurable: true,
+        });
+      } else {
+        obj[key] = value;
+      }
     }
     this.pos++;
     return obj;
@@ -515,8 +524,9 @@ function parseBigInt(hex) {
 }
 
 /* serialize(value, reserve = 0) -> Buffer: `reserve` leading bytes are
- * left for the caller (the IPC length prefix). Throws a DataCloneError
- * for functions, symbols and SharedArrayBuffers. */
+ * left for the caller (the IPC length prefix). Throws
+ * for functions, symbols and SharedArrayBuffers (an Error
+ * '<value> could not be cloned.'). */
 function serialize(value, reserve = 0) {
   const w = new Writer(reserve);
   w.value(value);

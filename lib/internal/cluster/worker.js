@@ -33,13 +33,10 @@ function Worker(options) {
 ObjectSetPrototypeOf(Worker.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Worker, EventEmitter);
 
-/* kill([signal = 'SIGTERM']) (alias destroy): ends the worker process. */
+/* kill([signal = 'SIGTERM']): destroy(), which the primary and the
+ * worker side each define (with disconnect()). */
 Worker.prototype.kill = function kill(...args) {
   ReflectApply(this.destroy, this, args);
-};
-
-Worker.prototype.destroy = function destroy(signo = 'SIGTERM') {
-  if (this.process) this.process.kill(signo);
 };
 
 /* send(message[, handle][, options][, callback]) over the IPC channel. */

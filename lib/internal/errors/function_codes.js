@@ -8,6 +8,7 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypeMap,
   JSONStringify,
+  ObjectDefineProperty,
   StringPrototypeEndsWith,
   StringPrototypeStartsWith,
 } = primordials;
@@ -66,14 +67,20 @@ function registerFunctionCodes(E, helpers) {
 
   E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
     if (exactUrl) {
-      this.url = `${exactUrl}`;
+      ObjectDefineProperty(this, 'url', {
+        __proto__: null, value: `${exactUrl}`, writable: true,
+        enumerable: true, configurable: true,
+      });
       return `Cannot find module '${path}' imported from ${base}`;
     }
     return `Cannot find package '${path}' imported from ${base}`;
   }, Error);
 
   E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
-    this.url = exactUrl;
+    ObjectDefineProperty(this, 'url', {
+      __proto__: null, value: exactUrl, writable: true, enumerable: true,
+      configurable: true,
+    });
     return `Directory import '${path}' is not supported ` +
       `resolving ES modules imported from ${base}`;
   }, Error);

@@ -67,7 +67,6 @@ function evalScript(name, source, print) {
   globalThis.require = makeRequireFunction(module);
   globalThis.__filename = name;
   globalThis.__dirname = '.';
-  addBuiltinLibsToObject(globalThis);
   const result = runInThisContext(source, name);
   if (print) {
     const { log } = require('internal/console/global');
@@ -75,10 +74,40 @@ function evalScript(name, source, print) {
   }
 }
 
-function checkSyntax(source, filename) {
+/* --check: compiles `source` as CommonJS, or as an ES module when the
+ * file (or string input) would run as one. */
+function checkSyntax(source, filename, asModule) {
+  if (asModule) {
+    const { ModuleWrap } = internalBinding('module_wrap');
+    const { pathToFileURL } = require('internal/url');
+    new ModuleWrap(filename[0] === '/' ? pathToFileURL(filename).href :
+      filename, source);
+    return;
+  }
   const { compileFunction } = internalBinding('contextify');
   compileFunction(source, filename,
                   ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
+/* Whether the file `filename` would run as an ES module. */
+function isModuleFile(filename) {
+  try {
+    const { pathToFileURL } = require('internal/url');
+    const { defaultGetFormatWithoutErrors } =
+      require('internal/modules/esm/get_format');
+    return defaultGetFormatWithoutErrors(pathToFileURL(filename)) ===
+      'module';
+  } catch {
+    return false;
+  }
+}
+
+/* Whether -e / stdin code runs as an ES module: --input-type, else
+ * --experimental-default-type. */
+function stringInputIsModule() {
+  const inputType = getOptionValue('--input-type');
+  if (inputType) return inputType === 'module';
+  return getOptionValue('--experimental-default-type') === 'module';
 }
 
 function printHelp() {
@@ -119,48 +148,16 @@ function printHelp() {
               '...) are passed on to V8.\n');
 }
 
-/* Whether the entry file is an ES module: .mjs, or .js under a package
- * with "type": "module". */
-function isEsmEntry(filename) {
-  if (filename.endsWith('.mjs')) return true;
-  if (filename.endsWith('.cjs')) return false;
-  const { getPackageType } = require('internal/modules/package_json_reader');
-  return getPackageType(filename) === 'module' &&
-    (filename.endsWith('.js') || !/\.[^/]*$/.test(filename));
-}
-
+/* Runs the main script file through Module.runMain (which picks the
+ * CommonJS or ES module loader). */
 function runMainFile(main) {
-  let resolved;
-  try {
-    resolved = Module._findPath(path.resolve(main), null, true);
-  } catch {
-    resolved = false;
+  if (getOptionValue('--input-type')) {
+    const { codes: { ERR_INPUT_TYPE_NOT_ALLOWED } } =
+      require('internal/errors');
+    throw new ERR_INPUT_TYPE_NOT_ALLOWED();
   }
-  if (resolved && isEsmEntry(resolved)) {
-    const { pathToFileURL } = require('internal/url');
-    const esm = require('internal/modules/esm/loader');
-    runEsmMain(esm.runEntryPoint(pathToFileURL(resolved).href));
-    return;
-  }
+  require('internal/modules/esm/loader').initializeHooks();
   Module.runMain(main);
-}
-
-/* Watches the main ES module's evaluation: a rejection is an uncaught
- * exception; still pending at exit means top-level await never settled
- * (exit code 13, as Node). */
-function runEsmMain(promise) {
-  let settled = false;
-  promise.then(() => { settled = true; }, (err) => {
-    settled = true;
-    internalBinding('errors').triggerUncaughtException(err, true);
-  });
-  process.on('exit', (code) => {
-    if (!settled && code === 0 && process.exitCode === undefined) {
-      const { writeString } = internalBinding('fs');
-      writeString(2, 'Warning: Detected unsettled top-level await\n');
-      process.exitCode = 13;
-    }
-  });
 }
 
 function main() {
@@ -177,19 +174,22 @@ function main() {
   if (getOptionValue('--check') && info.script) {
     process.argv.splice(1, 0, path.resolve(info.script));
     const { readFileUtf8 } = internalBinding('fs');
-    checkSyntax(readFileUtf8(path.resolve(info.script)),
-                path.resolve(info.script));
+    const file = path.resolve(info.script);
+    require('internal/modules/esm/loader').runAfterPreloads(
+      () => checkSyntax(readFileUtf8(file), file, isModuleFile(file)));
     return;
   }
 
   if (hasEval || print) {
+    /* -e/-p code (CommonJS or ES module) sees builtins as globals. */
+    addBuiltinLibsToObject(globalThis);
     preload();
-    if (getOptionValue('--input-type') === 'module') {
-      runEsmMain(require('internal/modules/esm/loader')
-        .evalModule(evalSource, '[eval1]'));
+    const esm = require('internal/modules/esm/loader');
+    if (stringInputIsModule()) {
+      esm.evalModule(evalSource, print);
       return;
     }
-    evalScript('[eval]', evalSource, print);
+    esm.runAfterPreloads(() => evalScript('[eval]', evalSource, print));
     return;
   }
 
@@ -205,15 +205,15 @@ function main() {
     preload();
     const source = readFdUtf8(0);
     if (getOptionValue('--check')) {
-      checkSyntax(source, '[stdin]');
+      checkSyntax(source, '[stdin]', stringInputIsModule());
       return;
     }
-    if (getOptionValue('--input-type') === 'module') {
-      runEsmMain(require('internal/modules/esm/loader')
-        .evalModule(source, '[stdin]'));
+    const esm = require('internal/modules/esm/loader');
+    if (stringInputIsModule()) {
+      esm.evalModule(source, print);
       return;
     }
-    evalScript('[stdin]', source, print);
+    esm.runAfterPreloads(() => evalScript('[stdin]', source, print));
     return;
   }
 

@@ -102,7 +102,8 @@ function onGlobalUncaughtException(er, arrow, fromPromise) {
   }
   printFatal(er, arrow);
   const code = process.exitCode;
-  return typeof code === 'number' && (code | 0) === code ? code : 1;
+  const n = +code;
+  return code !== undefined && code !== null && (n | 0) === n ? n : 1;
 }
 
 module.exports = {

@@ -166,8 +166,9 @@ function exit(code) {
     process._exiting = true;
     process.emit('exit', process.exitCode || 0);
   }
-  /* Through the (patchable) process.reallyExit, as Node. */
-  process.reallyExit(process.exitCode || 0);
+  /* Through the (patchable) process.reallyExit, as Node; the code is
+   * coerced like Node's Int32Value ('42' exits with 42). */
+  process.reallyExit((+process.exitCode || 0) | 0);
 }
 
 /* The live process.env: reads and writes reach the real environment (and

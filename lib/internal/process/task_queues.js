@@ -14,6 +14,21 @@ const {
   runMicrotasks,
 } = internalBinding('process_methods');
 const { triggerUncaughtException } = internalBinding('errors');
+/* async_hooks: each tick is a 'TickObject' resource, each queueMicrotask
+ * callback a 'Microtask' AsyncResource. */
+const {
+  newAsyncId,
+  getDefaultTriggerAsyncId,
+  initHooksExist,
+  destroyHooksExist,
+  emitInit,
+  emitBefore,
+  emitAfter,
+  emitDestroy,
+  markAsyncStackDirty,
+  unwindAsyncStackIfDirty,
+  symbols: { async_id_symbol, trigger_async_id_symbol },
+} = require('internal/async_hooks');
 
 /* tickInfo is shared with C (runtime/realm.h): [hasTickScheduled,
  * hasRejectionToWarn]. Set by setupTaskQueue(). */
@@ -88,22 +103,34 @@ function hasRejectionToWarn() {
  * unhandled-rejection processing, repeating until nothing is left. A
  * throwing tick propagates; the rest stay queued for the next drain. */
 function processTicksAndRejections() {
+  /* async_hooks: a tick that threw last time left its context behind. */
+  unwindAsyncStackIfDirty();
   let tock;
   do {
     while ((tock = queue.shift()) !== null) {
-      const callback = tock.callback;
-      const args = tock.args;
-      if (args === undefined) {
-        callback();
-      } else {
-        switch (args.length) {
-          case 1: callback(args[0]); break;
-          case 2: callback(args[0], args[1]); break;
-          case 3: callback(args[0], args[1], args[2]); break;
-          case 4: callback(args[0], args[1], args[2], args[3]); break;
-          default: ReflectApply(callback, undefined, args);
+      const asyncId = tock[async_id_symbol];
+      emitBefore(asyncId, tock[trigger_async_id_symbol], tock);
+      let threw = true;
+      try {
+        const callback = tock.callback;
+        const args = tock.args;
+        if (args === undefined) {
+          callback();
+        } else {
+          switch (args.length) {
+            case 1: callback(args[0]); break;
+            case 2: callback(args[0], args[1]); break;
+            case 3: callback(args[0], args[1], args[2]); break;
+            case 4: callback(args[0], args[1], args[2], args[3]); break;
+            default: ReflectApply(callback, undefined, args);
+          }
         }
+        threw = false;
+      } finally {
+        if (destroyHooksExist()) emitDestroy(asyncId);
+        if (threw) markAsyncStackDirty();
       }
+      emitAfter(asyncId);
     }
     runMicrotasks();
   } while (!queue.isEmpty() || processPromiseRejections());
@@ -129,7 +156,18 @@ function nextTick(callback) {
       for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
   }
   if (queue.isEmpty()) setHasTickScheduled(true);
-  queue.push({ callback, args });
+  const asyncId = newAsyncId();
+  const triggerAsyncId = getDefaultTriggerAsyncId();
+  const tickObject = {
+    [async_id_symbol]: asyncId,
+    [trigger_async_id_symbol]: triggerAsyncId,
+    callback,
+    args,
+  };
+  if (initHooksExist()) {
+    emitInit(asyncId, 'TickObject', triggerAsyncId, tickObject);
+  }
+  queue.push(tickObject);
 }
 
 /* queueMicrotask(callback): an exception thrown by the callback is
@@ -137,13 +175,27 @@ function nextTick(callback) {
 function queueMicrotask(callback) {
   validateFunction ??= require('internal/validators').validateFunction;
   validateFunction(callback, 'callback');
-  enqueueMicrotask(function runMicrotask() {
-    try {
-      FunctionPrototypeCall(callback, undefined);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-    }
+  AsyncResource ??= require('async_hooks').AsyncResource;
+  const resource = new AsyncResource('Microtask', {
+    triggerAsyncId: getDefaultTriggerAsyncId(),
+    requireManualDestroy: true,
   });
+  enqueueMicrotask(function runMicrotask() {
+    resource.runInAsyncScope(runMicrotaskCallback, resource, callback);
+  });
+}
+
+let AsyncResource;
+
+/* Runs a queueMicrotask callback inside its resource (this). */
+function runMicrotaskCallback(callback) {
+  try {
+    FunctionPrototypeCall(callback, undefined);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  } finally {
+    this.emitDestroy();
+  }
 }
 
 /* Called once at bootstrap with the shared tickInfo array and the

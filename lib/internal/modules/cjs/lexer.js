@@ -21,6 +21,13 @@ const {
   StringPrototypeSlice,
 } = primordials;
 
+/* A SafeSet of an array's elements (not using the array iterator). */
+function setOf(list) {
+  const set = new SafeSet();
+  for (let i = 0; i < list.length; i++) set.add(list[i]);
+  return set;
+}
+
 const T_ID = 1;
 const T_STR = 2;
 const T_PUNCT = 3;
@@ -29,12 +36,12 @@ const T_TPL = 5;
 const T_REGEX = 6;
 
 /* Keywords after which a '/' starts a regular expression. */
-const regexAfterKeyword = new SafeSet([
+const regexAfterKeyword = setOf([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void',
   'throw', 'case', 'do', 'else', 'yield', 'await',
 ]);
 /* Keywords whose parenthesized head is followed by a statement. */
-const statementParenKeyword = new SafeSet(['if', 'while', 'for', 'with']);
+const statementParenKeyword = setOf(['if', 'while', 'for', 'with']);
 
 function isIdStart(c) {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 ||
@@ -50,9 +57,9 @@ function isSpace(c) {
     c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-const punctuators3 = new SafeSet(['===', '!==', '**=', '...', '<<=', '>>=',
+const punctuators3 = setOf(['===', '!==', '**=', '...', '<<=', '>>=',
                                   '>>>', '&&=', '||=', '??=']);
-const punctuators2 = new SafeSet(['=>', '==', '!=', '<=', '>=', '&&', '||',
+const punctuators2 = setOf(['=>', '==', '!=', '<=', '>=', '&&', '||',
                                   '??', '?.', '++', '--', '+=', '-=', '*=',
                                   '/=', '%=', '&=', '|=', '^=', '<<', '>>',
                                   '**']);
@@ -397,18 +404,15 @@ function parseObjectLiteral(tokens, k, exports, reexports) {
     } else if (tok.t === T_ID || tok.t === T_STR) {
       const name = tok.t === T_STR ? decodeString(tok.v) : tok.v;
       const next = tokens[k + 1];
-      if (tok.t === T_ID && (isPunct(next, ',') || isPunct(next, '}'))) {
+      if (isPunct(next, ':')) {
+        /* Only an identifier value counts (and keeps the scan going when
+         * a ',' follows it). */
+        if (!isId(tokens[k + 2])) return;
+        if (name !== undefined) exports.add(name);
+        k += 3;
+      } else if (tok.t === T_ID) {
         exports.add(name);
         k++;
-      } else if (isPunct(next, ':')) {
-        if (name !== undefined) exports.add(name);
-        /* Only identifier (or member) values keep the scan going. */
-        let j = k + 2;
-        if (!isId(tokens[j])) return;
-        j++;
-        while (isPunct(tokens[j], '.') && isId(tokens[j + 1])) j += 2;
-        if (!isPunct(tokens[j], ',') && !isPunct(tokens[j], '}')) return;
-        k = j;
       } else {
         return;
       }

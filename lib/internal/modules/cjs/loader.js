@@ -1,35 +1,53 @@
 'use strict';
-/* loader.js - CommonJS: Module, require(), resolution of relative, absolute
- * and node_modules specifiers, the .js/.json/.node extensions, the cache,
- * and cycles as in Node. */
+/* loader.js (cjs) - CommonJS modules: the Module class, require() and its
+ * cache, Module._load/_resolveFilename/_extensions/_compile and the other
+ * hooks tools patch, cycles (with Node's circular-access warning),
+ * require.resolve(..., { paths }), createRequire, -r preloads and the
+ * main entry point. File lookup lives in resolution.js. */
 
 const {
   ArrayIsArray,
   ArrayPrototypeIncludes,
+  ArrayPrototypeIndexOf,
   ArrayPrototypeJoin,
   ArrayPrototypePush,
   ArrayPrototypeSlice,
+  ArrayPrototypeSplice,
   JSONParse,
   ObjectCreate,
   ObjectDefineProperty,
-  ObjectKeys,
+  ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
+  ObjectPrototype,
+  ObjectPrototypeHasOwnProperty,
+  ObjectSetPrototypeOf,
+  Proxy,
   ReflectApply,
+  ReflectDefineProperty,
+  ReflectGet,
+  ReflectSet,
   SafeMap,
+  SafeWeakMap,
+  String,
   StringPrototypeCharCodeAt,
   StringPrototypeEndsWith,
   StringPrototypeIndexOf,
-  StringPrototypeLastIndexOf,
   StringPrototypeSlice,
+  StringPrototypeSplit,
   StringPrototypeStartsWith,
+  SyntaxErrorPrototype,
 } = primordials;
 
 const { BuiltinModule } = require('internal/bootstrap/realm');
-const { internalModuleStat, readFileUtf8, realpath } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
+const { isProxy } = internalBinding('types');
 const path = require('path');
 const { getOptionValue } = require('internal/options');
+const resolution = require('internal/modules/cjs/resolution');
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
+const kIsExecuting = Symbol('kIsExecuting');
 
 function lazyErrors() {
   return require('internal/errors').codes;
@@ -41,45 +59,43 @@ function validateString(value, name) {
   validateStringFn(value, name);
 }
 
-const wrapperParams = ['exports', 'require', 'module', '__filename',
-                       '__dirname'];
+/* Parent of each module (module.parent without the deprecation). */
+const moduleParentCache = new SafeWeakMap();
+/* Modules the ES loader registered before running them:
+ * module -> { source, exportNames, loaded }. */
+const cjsParseCache = new SafeWeakMap();
 
-/* The module whose code is running a require() (for module.parent). */
-let statCache = null;
-
-function stat(filename) {
-  filename = path.toNamespacedPath(filename);
-  if (statCache !== null) {
-    const result = statCache.get(filename);
-    if (result !== undefined) return result;
-  }
-  const result = internalModuleStat(filename);
-  if (statCache !== null && result >= 0) statCache.set(filename, result);
-  return result;
-}
+let requireDepth = 0;
+let isPreloading = false;
+let hasLoadedAnyUserCJSModule = false;
+let modulePaths = [];
+let patched = false;
 
 function updateChildren(parent, child, scan) {
   const children = parent?.children;
-  if (children && !(scan && ArrayPrototypeIncludes(children, child)))
+  if (children && !(scan && ArrayPrototypeIncludes(children, child))) {
     ArrayPrototypePush(children, child);
+  }
 }
 
-/* new Module(id, parent) */
+function setOwnProperty(obj, key, value) {
+  ObjectDefineProperty(obj, key, {
+    __proto__: null, configurable: true, enumerable: true, value,
+    writable: true,
+  });
+}
+
+/* new Module(id, parent): an unloaded module record. */
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
-  ObjectDefineProperty(this, 'exports', {
-    __proto__: null, value: {}, writable: true, enumerable: true,
-    configurable: true,
-  });
+  setOwnProperty(this, 'exports', {});
   moduleParentCache.set(this, parent);
   updateChildren(parent, this, false);
   this.filename = null;
   this.loaded = false;
   this.children = [];
 }
-
-const moduleParentCache = new primordials.SafeWeakMap();
 
 function getModuleParent() {
   return moduleParentCache.get(this);
@@ -89,10 +105,43 @@ function setModuleParent(value) {
   moduleParentCache.set(this, value);
 }
 
+function emitParentDeprecation() {
+  process.emitWarning(
+    'module.parent is deprecated due to accuracy issues. Please use ' +
+    'require.main to find program entry point instead.',
+    'DeprecationWarning', 'DEP0144');
+}
+
+let parentGetWarned = false;
+function deprecatedGetModuleParent() {
+  if (!parentGetWarned) {
+    parentGetWarned = true;
+    emitParentDeprecation();
+  }
+  return moduleParentCache.get(this);
+}
+
+let parentSetWarned = false;
+function deprecatedSetModuleParent(value) {
+  if (!parentSetWarned) {
+    parentSetWarned = true;
+    emitParentDeprecation();
+  }
+  moduleParentCache.set(this, value);
+}
+
+const pendingDeprecation = getOptionValue('--pending-deprecation');
 ObjectDefineProperty(Module.prototype, 'parent', {
   __proto__: null,
-  get: getModuleParent,
-  set: setModuleParent,
+  get: pendingDeprecation ? deprecatedGetModuleParent : getModuleParent,
+  set: pendingDeprecation ? deprecatedSetModuleParent : setModuleParent,
+  enumerable: false,
+  configurable: true,
+});
+
+ObjectDefineProperty(Module.prototype, 'isPreloading', {
+  __proto__: null,
+  get() { return isPreloading; },
   enumerable: false,
   configurable: true,
 });
@@ -101,66 +150,120 @@ Module._cache = ObjectCreate(null);
 Module._pathCache = ObjectCreate(null);
 Module._extensions = ObjectCreate(null);
 Module.globalPaths = [];
-Module.builtinModules = [];
-for (const id of BuiltinModule.ids) {
-  if (BuiltinModule.canBeRequiredWithoutScheme(id))
-    ArrayPrototypePush(Module.builtinModules, id);
-}
-Object.freeze(Module.builtinModules);
 
-Module.isBuiltin = function isBuiltin(moduleName) {
-  return BuiltinModule.canBeRequiredWithoutScheme(moduleName) ||
-    (StringPrototypeStartsWith(moduleName, 'node:') &&
-     BuiltinModule.canBeRequiredByUsers(StringPrototypeSlice(moduleName, 5)));
-};
+ObjectDefineProperty(Module, '_stat', {
+  __proto__: null,
+  get: resolution.getStat,
+  set: resolution.setStat,
+  enumerable: true,
+  configurable: true,
+});
 
-Module.wrapper = [
-  '(function (exports, require, module, __filename, __dirname) { ',
-  '\n});',
-];
-Module.wrap = function wrap(script) {
+let wrap = function(script) {
   return Module.wrapper[0] + script + Module.wrapper[1];
 };
 
-/* Node's search path for node_modules: every ancestor's node_modules. */
-Module._nodeModulePaths = function _nodeModulePaths(from) {
-  from = path.resolve(from);
-  if (from === '/') return ['/node_modules'];
-  const paths = [];
-  for (let i = from.length - 1, p = 0, last = from.length; i >= 0; --i) {
-    const code = StringPrototypeCharCodeAt(from, i);
-    if (code === 47 /* / */) {
-      if (p !== 'node_modules'.length ||
-          StringPrototypeSlice(from, i + 1, last) !== 'node_modules') {
-        ArrayPrototypePush(paths,
-                           StringPrototypeSlice(from, 0, last) +
-                           '/node_modules');
-      }
-      last = i;
-      p = 0;
-    } else if (p !== -1) {
-      if ('node_modules'.charCodeAt('node_modules'.length - 1 - p) === code)
-        ++p;
-      else
-        p = -1;
-    }
+const wrapperDefault = [
+  '(function (exports, require, module, __filename, __dirname) { ',
+  '\n});',
+];
+
+let wrapperProxy = new Proxy(ArrayPrototypeSlice(wrapperDefault), {
+  __proto__: null,
+  set(target, property, value, receiver) {
+    patched = true;
+    return ReflectSet(target, property, value, receiver);
+  },
+  defineProperty(target, property, descriptor) {
+    patched = true;
+    return ReflectDefineProperty(target, property, descriptor);
+  },
+});
+
+ObjectDefineProperty(Module, 'wrap', {
+  __proto__: null,
+  get() { return wrap; },
+  set(value) {
+    patched = true;
+    wrap = value;
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+ObjectDefineProperty(Module, 'wrapper', {
+  __proto__: null,
+  get() { return wrapperProxy; },
+  set(value) {
+    patched = true;
+    wrapperProxy = value;
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+let debugDeprecationEmitted = false;
+Module._debug = function _debug() {
+  if (getOptionValue('--pending-deprecation') && !debugDeprecationEmitted) {
+    debugDeprecationEmitted = true;
+    process.emitWarning('Module._debug is deprecated.', 'DeprecationWarning',
+                        'DEP0077');
   }
-  ArrayPrototypePush(paths, '/node_modules');
-  return paths;
 };
 
-Module._resolveLookupPaths = function(request, parent) {
-  if (BuiltinModule.canBeRequiredByUsers(request) &&
-      BuiltinModule.canBeRequiredWithoutScheme(request)) {
-    return null;
+/* module.isBuiltin(name): whether require(name) gives a builtin. */
+Module.isBuiltin = function isBuiltin(moduleName) {
+  if (typeof moduleName !== 'string') return false;
+  if (StringPrototypeStartsWith(moduleName, 'node:')) {
+    return BuiltinModule.canBeRequiredByUsers(
+      StringPrototypeSlice(moduleName, 5));
   }
+  return BuiltinModule.canBeRequiredWithoutScheme(moduleName);
+};
+
+ObjectDefineProperty(Module, '_readPackage', {
+  __proto__: null,
+  get: resolution.getReadPackage,
+  set: resolution.setReadPackage,
+  enumerable: true,
+  configurable: true,
+});
+
+Module._findPath = resolution.findPath;
+Module._nodeModulePaths = resolution.nodeModulePaths;
+
+/* The id a builtin request names ('fs' for 'fs' and 'node:fs'), or
+ * undefined. */
+function normalizeRequirableId(id) {
+  if (StringPrototypeStartsWith(id, 'node:')) {
+    const normalized = StringPrototypeSlice(id, 5);
+    if (BuiltinModule.canBeRequiredByUsers(normalized)) return normalized;
+  } else if (BuiltinModule.canBeRequiredWithoutScheme(id)) {
+    return id;
+  }
+  return undefined;
+}
+
+/* The folders a request is looked up in: null for builtins; the parent's
+ * folder for relative requests; node_modules paths otherwise. */
+Module._resolveLookupPaths = function(request, parent) {
+  if (normalizeRequirableId(request) !== undefined) return null;
   if (StringPrototypeCharCodeAt(request, 0) !== 46 /* . */ ||
       (request.length > 1 &&
        StringPrototypeCharCodeAt(request, 1) !== 46 &&
        StringPrototypeCharCodeAt(request, 1) !== 47)) {
-    let paths = Module.globalPaths;
+    let paths;
     if (parent?.paths?.length) {
-      paths = [...parent.paths, ...paths];
+      paths = ArrayPrototypeSlice(modulePaths);
+      const own = parent.paths;
+      const merged = [];
+      for (let i = 0; i < own.length; i++) ArrayPrototypePush(merged, own[i]);
+      for (let i = 0; i < paths.length; i++) {
+        ArrayPrototypePush(merged, paths[i]);
+      }
+      paths = merged;
+    } else {
+      paths = modulePaths;
     }
     return paths.length > 0 ? paths : null;
   }
@@ -168,241 +271,134 @@ Module._resolveLookupPaths = function(request, parent) {
   return [path.dirname(parent.filename)];
 };
 
-const packageJsonCache = new SafeMap();
+/* Accessing a missing property of a module's exports while it is still
+ * loading (a require cycle) warns. */
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(
+    `Accessing non-existent property '${String(prop)}' of module exports ` +
+    'inside circular dependency');
+}
 
-/* Reads and caches dir/package.json; returns undefined when absent. */
-function readPackage(dir) {
-  const jsonPath = path.resolve(dir, 'package.json');
-  const cached = packageJsonCache.get(jsonPath);
-  if (cached !== undefined) return cached || undefined;
-  let json;
-  try {
-    json = readFileUtf8(jsonPath);
-  } catch {
-    packageJsonCache.set(jsonPath, false);
+const CircularRequirePrototypeWarningProxy = new Proxy({}, {
+  __proto__: null,
+  get(target, prop, receiver) {
+    if (prop in ObjectPrototype) return ReflectGet(ObjectPrototype, prop,
+                                                   receiver);
+    if (prop === '__esModule') return undefined;
+    emitCircularRequireWarning(prop);
     return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (ObjectPrototypeHasOwnProperty(target, prop) || prop === '__esModule') {
+      return ObjectGetOwnPropertyDescriptor(target, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+});
+
+function getExportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports && !isProxy(exports) &&
+      ObjectGetPrototypeOf(exports) === ObjectPrototype &&
+      !exports.__esModule) {
+    ObjectSetPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
   }
-  try {
-    const parsed = JSONParse(json);
-    const filtered = {
-      name: parsed.name,
-      main: parsed.main,
-      exports: parsed.exports,
-      imports: parsed.imports,
-      type: parsed.type,
-    };
-    packageJsonCache.set(jsonPath, filtered);
-    return filtered;
-  } catch (e) {
-    e.path = jsonPath;
-    e.message = 'Error parsing ' + jsonPath + ': ' + e.message;
-    throw e;
-  }
+  return exports;
 }
 
-/* The nearest package.json scope of `checkPath` (for "type"). */
-function readPackageScope(checkPath) {
-  const rootSeparatorIndex = StringPrototypeIndexOf(checkPath, '/');
-  let separatorIndex;
-  do {
-    separatorIndex = StringPrototypeLastIndexOf(checkPath, '/');
-    checkPath = StringPrototypeSlice(checkPath, 0, separatorIndex);
-    if (StringPrototypeEndsWith(checkPath, '/node_modules')) return false;
-    const pjson = readPackage(checkPath + '/');
-    if (pjson) return { data: pjson, path: checkPath };
-  } while (separatorIndex > rootSeparatorIndex);
-  return false;
+function loadBuiltinModule(id, request) {
+  if (!BuiltinModule.canBeRequiredByUsers(id)) return undefined;
+  return BuiltinModule.require(id);
 }
 
-function tryFile(requestPath, isMain) {
-  const rc = stat(requestPath);
-  if (rc !== 0) return false;
-  const preserve = isMain ? getOptionValue('--preserve-symlinks-main') :
-    getOptionValue('--preserve-symlinks');
-  if (preserve && !isMain) return path.resolve(requestPath);
-  return toRealPath(requestPath);
-}
+const relativeResolveCache = ObjectCreate(null);
 
-function toRealPath(requestPath) {
-  try {
-    return realpath(requestPath);
-  } catch {
-    return requestPath;
+/* Module._load(request, parent, isMain): the exports of `request` as
+ * required from `parent` (cache, builtins, then files). */
+Module._load = function(request, parent, isMain) {
+  let relResolveCacheIdentifier;
+  if (parent) {
+    relResolveCacheIdentifier = `${parent.path}\x00${request}`;
+    const filename = relativeResolveCache[relResolveCacheIdentifier];
+    if (filename !== undefined) {
+      const cachedModule = Module._cache[filename];
+      if (cachedModule !== undefined) {
+        updateChildren(parent, cachedModule, true);
+        if (!cachedModule.loaded) {
+          return getExportsForCircularRequire(cachedModule);
+        }
+        return cachedModule.exports;
+      }
+      delete relativeResolveCache[relResolveCacheIdentifier];
+    }
   }
-}
 
-function tryExtensions(p, exts, isMain) {
-  for (let i = 0; i < exts.length; i++) {
-    const filename = tryFile(p + exts[i], isMain);
-    if (filename) return filename;
+  if (StringPrototypeStartsWith(request, 'node:')) {
+    const id = StringPrototypeSlice(request, 5);
+    const exports = loadBuiltinModule(id, request);
+    if (exports === undefined) {
+      throw new (lazyErrors().ERR_UNKNOWN_BUILTIN_MODULE)(request);
+    }
+    return exports;
   }
-  return false;
-}
 
-function tryPackage(requestPath, exts, isMain, originalPath) {
-  const pkg = readPackage(requestPath);
-  const pkgMain = pkg?.main;
-  if (typeof pkgMain !== 'string' || pkgMain === '') {
-    return tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
-  }
-  const filename = path.resolve(requestPath, pkgMain);
-  let actual = tryFile(filename, isMain) ||
-    tryExtensions(filename, exts, isMain) ||
-    tryExtensions(path.resolve(filename, 'index'), exts, isMain);
-  if (actual === false) {
-    actual = tryExtensions(path.resolve(requestPath, 'index'), exts, isMain);
-    if (!actual) {
-      const err = new Error(
-        `Cannot find module '${filename}'. ` +
-        'Please verify that the package.json has a valid "main" entry');
-      err.code = 'MODULE_NOT_FOUND';
-      err.path = path.resolve(requestPath, 'package.json');
-      err.requestPath = originalPath;
-      throw err;
+  const filename = Module._resolveFilename(request, parent, isMain);
+  const cachedModule = Module._cache[filename];
+  if (cachedModule !== undefined) {
+    updateChildren(parent, cachedModule, true);
+    if (!cachedModule.loaded) {
+      const parseCached = cjsParseCache.get(cachedModule);
+      if (!parseCached || parseCached.loaded) {
+        return getExportsForCircularRequire(cachedModule);
+      }
+      parseCached.loaded = true;
     } else {
-      process.emitWarning(
-        `Invalid 'main' field in '${path.resolve(requestPath,
-                                                 'package.json')}' ` +
-        `of '${pkgMain}'. Please either fix that or report it to the` +
-        ' module author', 'DeprecationWarning', 'DEP0128');
+      return cachedModule.exports;
     }
   }
-  return actual;
-}
 
-let cjsConditions;
-/* The conditions require() matches in "exports": require, node, plus
- * --conditions. */
-function getCjsConditions() {
-  if (cjsConditions === undefined) {
-    const user = getOptionValue('--conditions') || [];
-    cjsConditions = new primordials.SafeSet(['require', 'node', ...user]);
+  if (cachedModule === undefined &&
+      BuiltinModule.canBeRequiredWithoutScheme(filename)) {
+    return loadBuiltinModule(filename, request);
   }
-  return cjsConditions;
-}
 
-const EXPORTS_PATTERN = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/;
-
-/* A resolved "exports" target as a file path; MODULE_NOT_FOUND if the
- * file is missing. */
-function finalizeExportsResolution(resolved, request, pkgJsonPath) {
-  const { fileURLToPath } = require('internal/url');
-  const filename = fileURLToPath(resolved);
-  const actual = tryFile(filename, false) ||
-    (stat(filename) === 0 ? filename : false);
-  if (actual) return actual;
-  const err = createMissingError(filename, []);
-  err.path = pkgJsonPath;
-  throw err;
-}
-
-/* require('pkg/sub') through pkg's "exports" under node_modules dir
- * `nmPath`; undefined when the package has no "exports". */
-function resolveExports(nmPath, request) {
-  const m = EXPORTS_PATTERN.exec(request);
-  if (m === null) return undefined;
-  const pkgPath = path.resolve(nmPath, m[1]);
-  const pkgJsonPath = pkgPath + '/package.json';
-  const pkg = require('internal/modules/package_json_reader').read(pkgJsonPath);
-  if (!pkg.exists || pkg.exports == null) return undefined;
-  const { pathToFileURL } = require('internal/url');
-  const { packageExportsResolve } = require('internal/modules/esm/resolve');
-  const resolved = packageExportsResolve(pathToFileURL(pkgJsonPath),
-                                         '.' + (m[2] || ''), pkg, null,
-                                         getCjsConditions());
-  return finalizeExportsResolution(resolved, request, pkgJsonPath);
-}
-
-/* Self-reference: require('own-name/sub') from inside the package. */
-function trySelf(parentPath, request) {
-  if (!parentPath) return false;
-  const reader = require('internal/modules/package_json_reader');
-  const pkg = reader.getPackageScope(parentPath + '/x');
-  if (!pkg || pkg.exports == null || pkg.name === undefined) return false;
-  let expansion;
-  if (request === pkg.name) {
-    expansion = '.';
-  } else if (StringPrototypeStartsWith(request, `${pkg.name}/`)) {
-    expansion = '.' + StringPrototypeSlice(request, pkg.name.length);
+  const module = cachedModule || new Module(filename, parent);
+  if (isMain) {
+    process.mainModule = module;
+    setOwnProperty(module.require, 'main', process.mainModule);
+    module.id = '.';
+    module[kIsMainSymbol] = true;
   } else {
-    return false;
+    module[kIsMainSymbol] = false;
   }
-  const { pathToFileURL } = require('internal/url');
-  const { packageExportsResolve } = require('internal/modules/esm/resolve');
-  const resolved = packageExportsResolve(pathToFileURL(pkg.pjsonPath),
-                                         expansion, pkg,
-                                         pathToFileURL(parentPath + '/x'),
-                                         getCjsConditions());
-  return finalizeExportsResolution(resolved, request, pkg.pjsonPath);
-}
-
-/* require('#internal') through the nearest package's "imports". */
-function resolveImports(request, parent) {
-  const parentPath = parent?.filename;
-  if (!parentPath) return false;
-  const { pathToFileURL } = require('internal/url');
-  const { packageImportsResolve } = require('internal/modules/esm/resolve');
-  const resolved = packageImportsResolve(request, pathToFileURL(parentPath),
-                                         getCjsConditions());
-  return finalizeExportsResolution(resolved, request, '');
-}
-
-Module._findPath = function(request, paths, isMain) {
-  const absoluteRequest = path.isAbsolute(request);
-  if (absoluteRequest) {
-    paths = [''];
-  } else if (!paths || paths.length === 0) {
-    return false;
+  Module._cache[filename] = module;
+  if (parent !== undefined) {
+    relativeResolveCache[relResolveCacheIdentifier] = filename;
   }
-  const cacheKey = request + '\x00' + ArrayPrototypeJoin(paths, '\x00');
-  const entry = Module._pathCache[cacheKey];
-  if (entry) return entry;
 
-  let exts;
-  const trailingSlash = request.length > 0 &&
-    (StringPrototypeEndsWith(request, '/') ||
-     (StringPrototypeEndsWith(request, '.') &&
-      (request === '.' || request === '..' ||
-       StringPrototypeEndsWith(request, '/.') ||
-       StringPrototypeEndsWith(request, '/..'))));
-
-  for (let i = 0; i < paths.length; i++) {
-    const curPath = paths[i];
-    if (curPath && stat(curPath) < 1) continue;
-    if (!absoluteRequest && curPath &&
-        StringPrototypeEndsWith(curPath, 'node_modules')) {
-      const exportsResolved = resolveExports(curPath, request);
-      if (exportsResolved) {
-        Module._pathCache[cacheKey] = exportsResolved;
-        return exportsResolved;
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) {
+      delete Module._cache[filename];
+      if (parent !== undefined) {
+        delete relativeResolveCache[relResolveCacheIdentifier];
+        const children = parent?.children;
+        if (ArrayIsArray(children)) {
+          const index = ArrayPrototypeIndexOf(children, module);
+          if (index !== -1) ArrayPrototypeSplice(children, index, 1);
+        }
       }
-    }
-    const basePath = path.resolve(curPath, request);
-    let filename;
-    const rc = stat(basePath);
-    if (!trailingSlash) {
-      if (rc === 0) {
-        filename = isMain ?
-          (getOptionValue('--preserve-symlinks-main') ?
-            path.resolve(basePath) : toRealPath(basePath)) :
-          (getOptionValue('--preserve-symlinks') ?
-            path.resolve(basePath) : toRealPath(basePath));
-      }
-      if (!filename) {
-        exts ??= ObjectKeys(Module._extensions);
-        filename = tryExtensions(basePath, exts, isMain);
-      }
-    }
-    if (!filename && rc === 1) {
-      exts ??= ObjectKeys(Module._extensions);
-      filename = tryPackage(basePath, exts, isMain, request);
-    }
-    if (filename) {
-      Module._pathCache[cacheKey] = filename;
-      return filename;
+    } else if (module.exports && !isProxy(module.exports) &&
+               ObjectGetPrototypeOf(module.exports) ===
+                 CircularRequirePrototypeWarningProxy) {
+      ObjectSetPrototypeOf(module.exports, ObjectPrototype);
     }
   }
-  return false;
+  return module.exports;
 };
 
 function createMissingError(request, requireStack) {
@@ -411,18 +407,19 @@ function createMissingError(request, requireStack) {
     message = message + '\nRequire stack:\n- ' +
       ArrayPrototypeJoin(requireStack, '\n- ');
   }
+  // eslint-disable-next-line no-restricted-syntax
   const err = new Error(message);
   err.code = 'MODULE_NOT_FOUND';
   err.requireStack = requireStack;
   return err;
 }
 
+/* Module._resolveFilename(request, parent, isMain, options): the file (or
+ * builtin id) `request` names from `parent`; MODULE_NOT_FOUND with the
+ * require stack when there is none. */
 Module._resolveFilename = function(request, parent, isMain, options) {
-  if (StringPrototypeStartsWith(request, 'node:') ||
-      (BuiltinModule.canBeRequiredByUsers(request) &&
-       BuiltinModule.canBeRequiredWithoutScheme(request))) {
-    return request;
-  }
+  if (normalizeRequirableId(request) !== undefined) return request;
+
   let paths;
   if (typeof options === 'object' && options !== null) {
     if (ArrayIsArray(options.paths)) {
@@ -434,12 +431,12 @@ Module._resolveFilename = function(request, parent, isMain, options) {
         const fakeParent = new Module('', null);
         paths = [];
         for (let i = 0; i < options.paths.length; i++) {
-          const p = options.paths[i];
-          fakeParent.paths = Module._nodeModulePaths(p);
+          fakeParent.paths = Module._nodeModulePaths(options.paths[i]);
           const lookupPaths = Module._resolveLookupPaths(request, fakeParent);
           for (let j = 0; j < lookupPaths.length; j++) {
-            if (!ArrayPrototypeIncludes(paths, lookupPaths[j]))
+            if (!ArrayPrototypeIncludes(paths, lookupPaths[j])) {
               ArrayPrototypePush(paths, lookupPaths[j]);
+            }
           }
         }
       }
@@ -453,115 +450,28 @@ Module._resolveFilename = function(request, parent, isMain, options) {
     paths = Module._resolveLookupPaths(request, parent);
   }
 
-  if (request[0] === '#' && parent?.filename) {
-    const resolved = resolveImports(request, parent);
+  if (request[0] === '#' && (parent?.filename || parent?.id === '<repl>')) {
+    const resolved = resolution.resolveImports(request, parent);
     if (resolved) return resolved;
   }
-  const parentPath = parent?.filename ? path.dirname(parent.filename) :
-    undefined;
-  const selfResolved = trySelf(parentPath, request);
+
+  const parentPath = resolution.trySelfParentPath(parent);
+  const selfResolved = resolution.trySelf(parentPath, request);
   if (selfResolved) {
-    Module._pathCache[request + '\x00' +
-      (paths?.length === 1 ? paths[0] : ArrayPrototypeJoin(paths ?? [], '\x00'))] =
-      selfResolved;
+    const cacheKey = request + '\x00' +
+      (paths.length === 1 ? paths[0] : ArrayPrototypeJoin(paths, '\x00'));
+    Module._pathCache[cacheKey] = selfResolved;
     return selfResolved;
   }
+
   const filename = Module._findPath(request, paths, isMain);
   if (filename) return filename;
   const requireStack = [];
-  for (let cursor = parent; cursor;
-    cursor = moduleParentCache.get(cursor)) {
+  for (let cursor = parent; cursor; cursor = moduleParentCache.get(cursor)) {
     ArrayPrototypePush(requireStack, cursor.filename || cursor.id);
   }
   throw createMissingError(request, requireStack);
 };
-
-function loadBuiltin(id, request) {
-  const mod = BuiltinModule.require(id);
-  return mod;
-}
-
-/* Module._load(request, parent, isMain): the cache, builtins, then files. */
-Module._load = function(request, parent, isMain) {
-  let relResolveCacheIdentifier;
-  if (parent) {
-    relResolveCacheIdentifier = `${parent.path}\x00${request}`;
-    const filename = relativeResolveCache[relResolveCacheIdentifier];
-    if (filename !== undefined) {
-      const cachedModule = Module._cache[filename];
-      if (cachedModule !== undefined) {
-        updateChildren(parent, cachedModule, true);
-        if (!cachedModule.loaded) return getExportsForCircularRequire(
-          cachedModule);
-        return cachedModule.exports;
-      }
-      delete relativeResolveCache[relResolveCacheIdentifier];
-    }
-  }
-
-  if (StringPrototypeStartsWith(request, 'node:')) {
-    const id = StringPrototypeSlice(request, 5);
-    if (!BuiltinModule.canBeRequiredByUsers(id)) {
-      throw new (lazyErrors().ERR_UNKNOWN_BUILTIN_MODULE)(request);
-    }
-    return loadBuiltin(id, request);
-  }
-
-  const filename = Module._resolveFilename(request, parent, isMain);
-  const cachedModule = Module._cache[filename];
-  if (cachedModule !== undefined) {
-    updateChildren(parent, cachedModule, true);
-    if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
-    return cachedModule.exports;
-  }
-
-  if (BuiltinModule.canBeRequiredWithoutScheme(filename)) {
-    return loadBuiltin(filename, request);
-  }
-
-  const module = new Module(filename, parent);
-  if (isMain) {
-    process.mainModule = module;
-    setOwnProperty(module.require, 'main', process.mainModule);
-    module.id = '.';
-    module[kIsMainSymbol] = true;
-  }
-  Module._cache[filename] = module;
-  if (parent !== undefined) {
-    relativeResolveCache[relResolveCacheIdentifier] = filename;
-  }
-  let threw = true;
-  try {
-    module.load(filename);
-    threw = false;
-  } finally {
-    if (threw) {
-      delete Module._cache[filename];
-      if (parent !== undefined) {
-        delete relativeResolveCache[relResolveCacheIdentifier];
-        const children = parent?.children;
-        if (ArrayIsArray(children)) {
-          const index = children.indexOf(module);
-          if (index !== -1) children.splice(index, 1);
-        }
-      }
-    }
-  }
-  return module.exports;
-};
-
-const relativeResolveCache = ObjectCreate(null);
-
-function setOwnProperty(obj, key, value) {
-  ObjectDefineProperty(obj, key, {
-    __proto__: null, configurable: true, enumerable: true, value,
-    writable: true,
-  });
-}
-
-function getExportsForCircularRequire(module) {
-  return module.exports;
-}
 
 function findLongestRegisteredExtension(filename) {
   const name = path.basename(filename);
@@ -577,7 +487,12 @@ function findLongestRegisteredExtension(filename) {
   return '.js';
 }
 
+/* module.load(filename): runs the extension handler for `filename`. */
 Module.prototype.load = function(filename) {
+  if (this.loaded) {
+    throw new (lazyErrors().ERR_INTERNAL_ASSERTION)(
+      'Module already loaded');
+  }
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
@@ -587,8 +502,20 @@ Module.prototype.load = function(filename) {
   }
   Module._extensions[extension](this, filename);
   this.loaded = true;
+  /* A module the ES loader imported while this ran sees the final
+   * exports. */
+  const esm = getEsmLoaderIfLoaded();
+  if (esm !== undefined) esm.noteCommonJSLoaded(this);
 };
 
+function getEsmLoaderIfLoaded() {
+  if (!BuiltinModule.isLoaded('internal/modules/esm/loader')) {
+    return undefined;
+  }
+  return require('internal/modules/esm/loader');
+}
+
+/* module.require(id) */
 Module.prototype.require = function(id) {
   validateString(id, 'id');
   if (id === '') {
@@ -603,32 +530,69 @@ Module.prototype.require = function(id) {
   }
 };
 
-let requireDepth = 0;
-
-/* Compiles `content` as a CommonJS module body with exact line numbers
- * (no wrapper text in front of line 1). */
-function wrapSafe(filename, content) {
-  if (Module.wrapper[0] !== wrapperDefault[0] ||
-      Module.wrapper[1] !== wrapperDefault[1]) {
-    /* Someone patched Module.wrap(per): honour it. */
-    const { runInThisContext } = internalBinding('contextify');
-    return runInThisContext(Module.wrap(content), filename);
+/* Compiles `content` as a CommonJS module body: the wrapper function
+ * (exports, require, module, __filename, __dirname), with exact line
+ * numbers. A patched Module.wrap/wrapper is honoured. */
+function wrapSafe(filename, content, cjsModuleInstance) {
+  try {
+    if (patched) {
+      const wrapped = Module.wrap(content);
+      const { runInThisContext } = internalBinding('contextify');
+      return runInThisContext(wrapped, filename);
+    }
+    return compileFunction(content, filename,
+                           ['exports', 'require', 'module', '__filename',
+                            '__dirname']);
+  } catch (err) {
+    if (cjsModuleInstance !== undefined &&
+        process.mainModule === cjsModuleInstance) {
+      enrichCJSError(err, content);
+    }
+    throw err;
   }
-  return compileFunction(content, filename, wrapperParams);
 }
-const wrapperDefault = ArrayPrototypeSlice(Module.wrapper);
 
+function parsesAsModule(content) {
+  try {
+    const { ModuleWrap } = internalBinding('module_wrap');
+    new ModuleWrap('file:///[syntax-check]', content);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/* A SyntaxError of a main script written as an ES module gets Node's
+ * hint, printed at once (the process is about to die). */
+function enrichCJSError(err, content) {
+  if (err != null && ObjectGetPrototypeOf(err) === SyntaxErrorPrototype &&
+      require('internal/modules/cjs/lexer').hasModuleSyntax(content || '') &&
+      parsesAsModule(content)) {
+    require('internal/process/warning').emitWarningSync(
+      'To load an ES module, set "type": "module" in the package.json or ' +
+      'use the .mjs extension.');
+  }
+}
+
+/* module._compile(content, filename): runs the module body. */
 Module.prototype._compile = function(content, filename) {
-  const compiledWrapper = wrapSafe(filename, content);
+  const compiledWrapper = wrapSafe(filename, content, this);
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
   const thisValue = exports;
   const module = this;
-  if (requireDepth === 0) statCache = new SafeMap();
-  const result = ReflectApply(compiledWrapper, thisValue,
-                              [exports, require, module, filename, dirname]);
-  if (requireDepth === 0) statCache = null;
+  if (requireDepth === 0) resolution.setStatCache(new SafeMap());
+  let result;
+  this[kIsExecuting] = true;
+  try {
+    result = ReflectApply(compiledWrapper, thisValue,
+                          [exports, require, module, filename, dirname]);
+  } finally {
+    this[kIsExecuting] = false;
+    if (requireDepth === 0) resolution.setStatCache(null);
+  }
+  hasLoadedAnyUserCJSModule = true;
   return result;
 };
 
@@ -640,25 +604,31 @@ function stripBOM(content) {
 }
 
 Module._extensions['.js'] = function(module, filename) {
-  let content = readFileUtf8(filename);
+  const cached = cjsParseCache.get(module);
+  let content;
+  if (cached?.source) {
+    content = cached.source;
+    cached.source = undefined;
+  } else {
+    content = require('fs').readFileSync(filename, 'utf8');
+  }
   if (StringPrototypeEndsWith(filename, '.js')) {
-    const pkg = readPackageScope(filename);
+    const pkg = resolution.readPackageScope(filename);
     if (pkg?.data?.type === 'module') {
-      const err = new (lazyErrors().ERR_REQUIRE_ESM)(filename, true);
-      throw err;
+      const parent = moduleParentCache.get(module);
+      const parentPath = parent?.filename;
+      const packageJsonPath = path.resolve(pkg.path, 'package.json');
+      const usesEsm = require('internal/modules/cjs/lexer')
+        .hasModuleSyntax(content);
+      throw new (lazyErrors().ERR_REQUIRE_ESM)(filename, usesEsm, parentPath,
+                                               packageJsonPath);
     }
   }
-  content = stripShebang(stripBOM(content));
   module._compile(content, filename);
 };
 
-/* A "#!" first line stays in the source (V8 accepts hashbang comments). */
-function stripShebang(content) {
-  return content;
-}
-
 Module._extensions['.json'] = function(module, filename) {
-  const content = readFileUtf8(filename);
+  const content = require('fs').readFileSync(filename, 'utf8');
   try {
     setOwnProperty(module, 'exports', JSONParse(stripBOM(content)));
   } catch (err) {
@@ -671,8 +641,9 @@ Module._extensions['.node'] = function(module, filename) {
   return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
-/* require() for one module: require(id), require.resolve(), .cache,
- * .main, .extensions. */
+/* require() for module `mod`: require(id), require.resolve(request,
+ * { paths }), require.resolve.paths(request), .main, .extensions,
+ * .cache. */
 function makeRequireFunction(mod) {
   const require = function require(path) {
     return mod.require(path);
@@ -693,67 +664,224 @@ function makeRequireFunction(mod) {
   return require;
 }
 
-/* module.createRequire(filename) */
-Module.createRequire = function createRequire(filename) {
-  let filepath;
-  if (typeof filename === 'object' && filename !== null &&
-      typeof filename.href === 'string') {
-    filepath = require('internal/url').fileURLToPath(filename);
-  } else if (typeof filename === 'string' &&
-             StringPrototypeStartsWith(filename, 'file:')) {
-    filepath = require('internal/url').fileURLToPath(filename);
-  } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
-    throw new (lazyErrors().ERR_INVALID_ARG_VALUE)(
-      'filename', filename,
-      'must be a file URL object, file URL string, or absolute path string');
-  } else {
-    filepath = filename;
-  }
+function createRequireFromPath(filepath) {
   const trailingSlash = StringPrototypeEndsWith(filepath, '/');
   const proxyPath = trailingSlash ? path.join(filepath, 'noop.js') : filepath;
   const m = new Module(proxyPath);
   m.filename = proxyPath;
   m.paths = Module._nodeModulePaths(m.path);
   return makeRequireFunction(m);
-};
+}
 
-/* Module._initPaths(): NODE_PATH and the global folders. */
+const createRequireError = 'must be a file URL object, file URL string, or ' +
+  'absolute path string';
+
+/* module.createRequire(filename): a require() resolving from `filename`
+ * (a path, file URL or URL string). */
+function createRequire(filename) {
+  let filepath;
+  const { isURL, fileURLToPath } = require('internal/url');
+  if (isURL(filename) ||
+      (typeof filename === 'string' && !path.isAbsolute(filename))) {
+    try {
+      filepath = fileURLToPath(filename);
+    } catch {
+      throw new (lazyErrors().ERR_INVALID_ARG_VALUE)('filename', filename,
+                                                     createRequireError);
+    }
+  } else if (typeof filename !== 'string') {
+    throw new (lazyErrors().ERR_INVALID_ARG_VALUE)('filename', filename,
+                                                   createRequireError);
+  } else {
+    filepath = filename;
+  }
+  return createRequireFromPath(filepath);
+}
+Module.createRequire = createRequire;
+
+/* Module._initPaths(): NODE_PATH, then $HOME/.node_modules,
+ * $HOME/.node_libraries and <prefix>/lib/node. */
 Module._initPaths = function() {
   const homeDir = process.env.HOME;
   const nodePath = process.env.NODE_PATH;
   const prefixDir = path.resolve(process.execPath, '..', '..');
-  let paths = [path.resolve(prefixDir, 'lib', 'node')];
-  if (homeDir) {
-    paths = [path.resolve(homeDir, '.node_libraries'),
-             path.resolve(homeDir, '.node_modules'), ...paths];
-  }
+  const paths = [];
   if (nodePath) {
-    paths = [...nodePath.split(path.delimiter).filter((p) => !!p), ...paths];
+    const parts = StringPrototypeSplit(nodePath, path.delimiter);
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]) ArrayPrototypePush(paths, parts[i]);
+    }
   }
-  Module.globalPaths = ArrayPrototypeSlice(paths);
+  if (homeDir) {
+    ArrayPrototypePush(paths, path.resolve(homeDir, '.node_modules'));
+    ArrayPrototypePush(paths, path.resolve(homeDir, '.node_libraries'));
+  }
+  ArrayPrototypePush(paths, path.resolve(prefixDir, 'lib', 'node'));
+  modulePaths = paths;
+  Module.globalPaths = ArrayPrototypeSlice(modulePaths);
 };
 
-/* Runs the entry script `main` as the main module. */
-Module.runMain = function(main = process.argv[1]) {
-  Module._load(main, null, true);
-};
-
+/* Module._preloadModules(requests): -r modules, resolved from the current
+ * directory. */
 Module._preloadModules = function(requests) {
   if (!ArrayIsArray(requests)) return;
+  isPreloading = true;
   const parent = new Module('internal/preload', null);
   try {
     parent.paths = Module._nodeModulePaths(process.cwd());
   } catch (e) {
-    if (e.code !== 'ENOENT') throw e;
+    if (e.code !== 'ENOENT') {
+      isPreloading = false;
+      throw e;
+    }
   }
-  for (let n = 0; n < requests.length; n++) parent.require(requests[n]);
+  try {
+    for (let n = 0; n < requests.length; n++) parent.require(requests[n]);
+  } finally {
+    isPreloading = false;
+  }
 };
 
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
-Module.findSourceMap = function findSourceMap() { return undefined; };
+/* Module.syncBuiltinESMExports(): copies builtins' current exports into
+ * their ES module namespaces. */
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  const esm = getEsmLoaderIfLoaded();
+  if (esm !== undefined) esm.syncBuiltinExports();
+};
+
+/* The main entry point's path (realpath unless --preserve-symlinks-main),
+ * or undefined when no file matches. */
+function resolveMainPath(main) {
+  const defaultType = getOptionValue('--experimental-default-type');
+  let mainPath;
+  if (defaultType === 'module') {
+    /* No extension searching for an ES module entry point. */
+    if (getOptionValue('--preserve-symlinks-main')) return undefined;
+    mainPath = path.resolve(main);
+  } else {
+    mainPath = Module._findPath(path.resolve(main), null, true);
+  }
+  if (!mainPath) return undefined;
+  if (getOptionValue('--preserve-symlinks-main')) return mainPath;
+  try {
+    return resolution.toRealPath(mainPath);
+  } catch (err) {
+    if (defaultType === 'module' && err?.code === 'ENOENT') {
+      const { decorateErrorWithCommonJSHints } =
+        require('internal/modules/esm/resolve');
+      const { pathToFileURL } = require('internal/url');
+      decorateErrorWithCommonJSHints(err, mainPath,
+                                     pathToFileURL(`${process.cwd()}/`).href);
+    }
+    throw err;
+  }
+}
+
+/* Whether the main entry point runs through the ES loader. */
+function shouldUseESMLoader(mainPath) {
+  if (getOptionValue('--experimental-default-type') === 'module') return true;
+  if (getOptionValue('--experimental-loader').length > 0 ||
+      getOptionValue('--import').length > 0) {
+    return true;
+  }
+  if (getOptionValue('--experimental-specifier-resolution') === 'node') {
+    return true;
+  }
+  if (mainPath && StringPrototypeEndsWith(mainPath, '.mjs')) return true;
+  if (!mainPath || StringPrototypeEndsWith(mainPath, '.cjs')) return false;
+  const pkg = resolution.readPackageScope(mainPath);
+  return pkg && pkg.data.type === 'module';
+}
+
+/* Module.runMain(main): runs the entry script as CommonJS or through the
+ * ES loader. */
+Module.runMain = function(main = process.argv[1]) {
+  const resolvedMain = resolveMainPath(main);
+  if (shouldUseESMLoader(resolvedMain)) {
+    const esm = require('internal/modules/esm/loader');
+    const { pathToFileURL } = require('internal/url');
+    const mainPath = resolvedMain || main;
+    const mainURL = path.isAbsolute(mainPath) ?
+      pathToFileURL(mainPath).href : mainPath;
+    esm.runMainEntryPoint(mainURL);
+    return;
+  }
+  Module._load(main, null, true);
+};
+
+Module.findSourceMap = function findSourceMap(sourceURL) {
+  return undefined;
+};
+
+/* module.SourceMap: a parsed source map (payload only). */
+class SourceMap {
+  #payload;
+  constructor(payload) {
+    this.#payload = payload;
+  }
+  get payload() {
+    return this.#payload;
+  }
+  findEntry() {
+    return {};
+  }
+}
+Module.SourceMap = SourceMap;
+
+/* module.register(specifier, parentURL, options): adds loader hooks. */
+Module.register = function register(specifier, parentURL, options) {
+  return require('internal/modules/esm/hooks').register(specifier, parentURL,
+                                                         options);
+};
+
 Module.Module = Module;
 
 Module._initPaths();
 
-module.exports = { Module, makeRequireFunction, readPackageScope, wrapSafe,
-                   kIsMainSymbol };
+Module.builtinModules = [];
+for (const id of BuiltinModule.ids) {
+  if (BuiltinModule.canBeRequiredWithoutScheme(id)) {
+    ArrayPrototypePush(Module.builtinModules, id);
+  }
+}
+ObjectFreeze(Module.builtinModules);
+
+/* Used by the ES loader: `filename` as a Module registered in the cache
+ * before it runs (so require() during its evaluation sees it), with its
+ * source kept for the .js handler. */
+function registerForEsm(filename, source, exportNames) {
+  let module = Module._cache[filename];
+  if (module !== undefined) {
+    const cached = cjsParseCache.get(module);
+    if (cached !== undefined) return { module, cached };
+  }
+  const loaded = module !== undefined;
+  if (!loaded) {
+    module = new Module(filename);
+    module.filename = filename;
+    module.paths = Module._nodeModulePaths(module.path);
+    Module._cache[filename] = module;
+  }
+  const cached = { source, exportNames, loaded };
+  cjsParseCache.set(module, cached);
+  return { module, cached };
+}
+
+function isMainModule(module) {
+  return module[kIsMainSymbol] === true;
+}
+
+module.exports = {
+  Module,
+  makeRequireFunction,
+  readPackageScope: resolution.readPackageScope,
+  wrapSafe,
+  stripBOM,
+  kIsMainSymbol,
+  cjsParseCache,
+  registerForEsm,
+  isMainModule,
+  get hasLoadedAnyUserCJSModule() { return hasLoadedAnyUserCJSModule; },
+  normalizeRequirableId,
+  enrichCJSError,
+};

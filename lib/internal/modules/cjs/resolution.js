@@ -144,7 +144,7 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
       err.path = path.resolve(requestPath, 'package.json');
       err.requestPath = originalPath;
       throw err;
-    } else if (getOptionValue('--pending-deprecation')) {
+    } else {
       const jsonPath = path.resolve(requestPath, 'package.json');
       process.emitWarning(
         `Invalid 'main' field in '${jsonPath}' of '${pkgMain}'. ` +
@@ -157,13 +157,17 @@ function tryPackage(requestPath, exts, isMain, originalPath) {
 
 let cjsConditions;
 /* The conditions require() matches in "exports"/"imports": require, node,
- * plus --conditions. */
+ * node-addons (unless --no-addons), plus --conditions. */
 function getCjsConditions() {
   if (cjsConditions === undefined) {
     const list = ['require', 'node'];
+    if (getOptionValue('--addons') !== false) {
+      ArrayPrototypePush(list, 'node-addons');
+    }
     const user = getOptionValue('--conditions') || [];
     for (let i = 0; i < user.length; i++) ArrayPrototypePush(list, user[i]);
-    cjsConditions = new primordials.SafeSet(list);
+    cjsConditions = new primordials.SafeSet();
+    for (let i = 0; i < list.length; i++) cjsConditions.add(list[i]);
   }
   return cjsConditions;
 }

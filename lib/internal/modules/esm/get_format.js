@@ -6,6 +6,7 @@
 
 const {
   RegExpPrototypeExec,
+  StringPrototypeIndexOf,
   StringPrototypeLastIndexOf,
   StringPrototypeSlice,
 } = primordials;
@@ -46,7 +47,7 @@ function wasmEnabled() {
 function mimeToFormat(mime) {
   if (mime == null) return null;
   if (RegExpPrototypeExec(
-    /\s*(text|application)\/javascript\s*(;\s*charset=utf-?8\s*)?/i,
+    /^\s*(text|application)\/javascript\s*(;\s*charset=utf-?8\s*)?$/i,
     mime) !== null) {
     return 'module';
   }
@@ -81,7 +82,7 @@ function isWasm(u) {
   try {
     const fs = require('fs');
     const fd = fs.openSync(u, 'r');
-    const buf = Buffer.alloc(4);
+    const buf = require('buffer').Buffer.alloc(4);
     try {
       fs.readSync(fd, buf, 0, 4, 0);
     } finally {
@@ -94,16 +95,26 @@ function isWasm(u) {
   }
 }
 
+/* --experimental-default-type=module: .js and extensionless files with no
+ * package "type" (outside node_modules) are ES modules. */
+function defaultTypeIsModule(u) {
+  return getOptionValue('--experimental-default-type') === 'module' &&
+    StringPrototypeIndexOf(u.pathname, '/node_modules/') === -1;
+}
+
 function getFileProtocolModuleFormat(u, context, ignoreErrors) {
   const ext = extname(u);
   if (ext === '.js') {
     const { getPackageType } = require('internal/modules/esm/resolve');
-    return getPackageType(u) === 'module' ? 'module' : 'commonjs';
+    const type = getPackageType(u);
+    if (type === 'module') return 'module';
+    if (type === 'none' && defaultTypeIsModule(u)) return 'module';
+    return 'commonjs';
   }
   if (ext === '') {
     const { getPackageType } = require('internal/modules/esm/resolve');
     const type = getPackageType(u);
-    if (type === 'module') {
+    if (type === 'module' || (type === 'none' && defaultTypeIsModule(u))) {
       return wasmEnabled() && isWasm(u) ? 'wasm' : 'module';
     }
     return 'commonjs';

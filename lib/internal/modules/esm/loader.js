@@ -1,36 +1,36 @@
 'use strict';
-/* loader.js (esm) - the ES module loader: resolves and loads every module
- * of a graph (ESM source, CommonJS, JSON, builtins, data: URLs) into
- * ModuleWraps, links them, instantiates and evaluates; also serves
- * import() from anywhere and import.meta. One module map per realm. */
+/* loader.js (esm) - the ES module loader: a module map of jobs keyed by
+ * URL and import assertion type, resolution and loading through the
+ * customization hooks or the defaults, import() from anywhere,
+ * import.meta, the main entry point (with --import and
+ * --experimental-loader), --input-type=module code, and module.register().
+ * One loader per realm, plus one that loads the hooks' own modules. */
 
 const {
-  ArrayPrototypeMap,
-  JSONParse,
-  ObjectKeys,
+  ArrayPrototypePush,
+  ObjectSetPrototypeOf,
   PromisePrototypeThen,
+  PromiseResolve,
+  RegExpPrototypeExec,
   SafeMap,
-  SafePromiseAll,
   SafeSet,
-  StringPrototypeEndsWith,
+  SafeWeakMap,
   StringPrototypeSlice,
-  StringPrototypeStartsWith,
 } = primordials;
 
-const { ModuleWrap, setModuleHooks, kEvaluated, kErrored, kInstantiated } =
-  internalBinding('module_wrap');
-const { readFileUtf8 } = internalBinding('fs');
-const { BuiltinModule } = require('internal/bootstrap/realm');
+const { ModuleWrap, setModuleHooks } = internalBinding('module_wrap');
 const { getOptionValue } = require('internal/options');
-const { defaultResolve } = require('internal/modules/esm/resolve');
-const packageJsonReader = require('internal/modules/package_json_reader');
+const { ModuleJob } = require('internal/modules/esm/module_job');
+const {
+  translators,
+  moduleInfo,
+  syncBuiltinExports,
+  noteCommonJSLoaded,
+} = require('internal/modules/esm/translators');
 const {
   codes: {
-    ERR_IMPORT_ASSERTION_TYPE_FAILED,
-    ERR_IMPORT_ASSERTION_TYPE_MISSING,
-    ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED,
-    ERR_UNKNOWN_FILE_EXTENSION,
-    ERR_INVALID_URL,
+    ERR_EVAL_ESM_CANNOT_PRINT,
+    ERR_UNKNOWN_MODULE_FORMAT,
   },
 } = require('internal/errors');
 
@@ -40,280 +40,524 @@ function url() {
   return urlModule;
 }
 
-/* url -> ModuleJob */
-const moduleMap = new SafeMap();
+const kImplicitType = 'javascript';
 
-/* The format of the module at `href`: 'module', 'commonjs', 'json' or
- * 'builtin'. */
-function getFormat(href) {
-  if (StringPrototypeStartsWith(href, 'node:')) return 'builtin';
-  if (StringPrototypeStartsWith(href, 'data:')) {
-    const mime = /^data:([^,;]*)/.exec(href)?.[1];
-    if (mime === 'application/json') return 'json';
-    if (mime === 'text/javascript') return 'module';
-    throw new ERR_INVALID_URL(href);
-  }
-  const path = url().fileURLToPath(href);
-  if (StringPrototypeEndsWith(path, '.mjs')) return 'module';
-  if (StringPrototypeEndsWith(path, '.cjs')) return 'commonjs';
-  if (StringPrototypeEndsWith(path, '.json')) return 'json';
-  const type = packageJsonReader.getPackageType(path);
-  if (StringPrototypeEndsWith(path, '.js')) {
-    return type === 'module' ? 'module' : 'commonjs';
-  }
-  if (type !== 'module' && !/\.[^/]*$/.test(path)) return 'commonjs';
-  const ext = /(\.[^./]*)$/.exec(path)?.[1] ?? '';
-  throw new ERR_UNKNOWN_FILE_EXTENSION(ext, path);
-}
-
-function readSource(href) {
-  if (StringPrototypeStartsWith(href, 'data:')) {
-    const m = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(href);
-    if (m[2]) return require('buffer').Buffer.from(m[3], 'base64').toString();
-    return decodeURIComponent(m[3]);
-  }
-  return readFileUtf8(url().fileURLToPath(href));
-}
-
-function validateAssertions(href, format, assertions) {
-  const type = assertions?.type;
-  if (format === 'json') {
-    if (type === undefined) throw new ERR_IMPORT_ASSERTION_TYPE_MISSING(href,
-                                                                        'json');
-    if (type !== 'json') throw new ERR_IMPORT_ASSERTION_TYPE_FAILED(href, type);
-  } else if (type !== undefined) {
-    if (type === 'json') throw new ERR_IMPORT_ASSERTION_TYPE_FAILED(href, type);
-    throw new ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED(type);
-  }
-}
-
-/* Builds the ModuleWrap for `href` in `format`. */
-function translate(href, format) {
-  switch (format) {
-    case 'module':
-      return new ModuleWrap(href, readSource(href));
-    case 'json': {
-      const source = readSource(href);
-      return new ModuleWrap(href, ['default'], function() {
-        let value;
-        try {
-          value = JSONParse(source);
-        } catch (err) {
-          err.message = `${href}: ${err.message}`;
-          throw err;
-        }
-        this.setExport('default', value);
-      });
+/* specifier + its import attributes, as a cache key. */
+function serializeKey(specifier, attributes) {
+  let key = specifier + '::';
+  if (attributes != null) {
+    const keys = primordials.ObjectKeys(attributes);
+    primordials.ArrayPrototypeSort(keys);
+    for (let i = 0; i < keys.length; i++) {
+      key += `${keys[i]}:${attributes[keys[i]]},`;
     }
-    case 'builtin': {
-      const id = StringPrototypeSlice(href, 5);
-      const exports = BuiltinModule.require(id);
-      const names = [...new SafeSet([...ObjectKeys(exports), 'default'])];
-      return new ModuleWrap(href, names, function() {
-        for (const name of names) {
-          let value;
-          try {
-            value = name === 'default' ? exports : exports[name];
-          } catch {
-            /* A lazy export whose module is not available yet (e.g.
-             * events.EventEmitterAsyncResource needs async_hooks): the
-             * named import is undefined rather than failing the import. */
-            value = undefined;
-          }
-          this.setExport(name, value);
-        }
-      });
-    }
-    case 'commonjs':
-      return translateCommonJS(href);
   }
-  throw new ERR_UNKNOWN_FILE_EXTENSION('', href);
+  return key;
 }
 
-/* CommonJS as ESM: default is module.exports; named exports are the names
- * the lexer finds (re-exports followed), when present on module.exports. */
-function translateCommonJS(href) {
-  const filename = url().fileURLToPath(href);
-  const names = new SafeSet(['default']);
-  collectCJSExports(filename, names, new SafeSet());
-  const { Module } = require('internal/modules/cjs/loader');
-  return new ModuleWrap(href, [...names], function() {
-    let exports;
-    const cached = Module._cache[filename];
-    if (cached !== undefined && cached.loaded) {
-      exports = cached.exports;
+/* Which loader created each source text module (for import() and
+ * import.meta of modules the hooks loader created). */
+const wrapLoader = new SafeWeakMap();
+/* URLs of modules only the hooks loader has loaded. */
+const hooksOnlyURLs = new SafeSet();
+
+class ModuleLoader {
+  #map = new SafeMap();
+  #resolveCache = new SafeMap();
+  #hooks;
+  #isHooksLoader;
+
+  constructor(hooks, isHooksLoader = false) {
+    this.#hooks = hooks;
+    this.#isHooksLoader = isHooksLoader;
+    this.allowImportMetaResolve = !isHooksLoader;
+  }
+
+  get hooks() {
+    return this.#hooks;
+  }
+
+  setHooks(hooks) {
+    this.#hooks = hooks;
+  }
+
+  getJob(href, type = kImplicitType) {
+    return this.#map.get(href)?.get(type);
+  }
+
+  setJob(href, type = kImplicitType, job) {
+    let byType = this.#map.get(href);
+    if (byType === undefined) {
+      byType = new SafeMap();
+      this.#map.set(href, byType);
+    }
+    byType.set(type, job);
+  }
+
+  hasURL(href) {
+    return this.#map.has(href);
+  }
+
+  /* { url, format, importAttributes } of `specifier` from `parentURL`
+   * (a promise when hooks run). */
+  resolve(specifier, parentURL, importAttributes) {
+    specifier = `${specifier}`;
+    if (parentURL !== undefined && typeof parentURL !== 'string' &&
+        !url().isURL(parentURL)) {
+      const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+      throw new ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'],
+                                     parentURL);
+    }
+    if (this.#hooks?.hasCustomResolve) {
+      return this.#hooks.resolve(specifier, parentURL, importAttributes);
+    }
+    /* The default resolution of a (specifier, attributes, parent) is
+     * remembered: importing it again does not touch the file system. */
+    const key = serializeKey(specifier, importAttributes);
+    const byParent = this.#resolveCache.get(`${parentURL}`);
+    const cached = byParent?.get(key);
+    if (cached !== undefined) return cached;
+    const { defaultResolve, getDefaultConditions } =
+      require('internal/modules/esm/resolve');
+    const result = defaultResolve(specifier, {
+      conditions: getDefaultConditions(),
+      importAttributes,
+      parentURL,
+    });
+    if (byParent === undefined) {
+      const map = new SafeMap();
+      map.set(key, result);
+      this.#resolveCache.set(`${parentURL}`, map);
     } else {
-      exports = Module._load(filename, undefined, false);
+      byParent.set(key, result);
     }
-    for (const name of names) {
-      if (name === 'default') {
-        this.setExport('default', exports);
-      } else if (exports !== null && exports !== undefined &&
-                 (typeof exports === 'object' ||
-                  typeof exports === 'function') && name in exports) {
-        this.setExport(name, exports[name]);
-      }
+    return result;
+  }
+
+  /* resolve() that must answer now (import.meta.resolve). */
+  resolveSync(specifier, parentURL, importAttributes) {
+    const result = this.resolve(specifier, parentURL, importAttributes);
+    if (result === null || typeof result.then !== 'function') return result;
+    PromisePrototypeThen(result, undefined, () => {});
+    const settled = settleNow(result, kPending);
+    if (settled !== kPending) return settled;
+    /* Hooks that cannot answer synchronously: the default resolution. */
+    const { defaultResolve, getDefaultConditions } =
+      require('internal/modules/esm/resolve');
+    return defaultResolve(`${specifier}`, {
+      conditions: getDefaultConditions(), importAttributes, parentURL,
+    });
+  }
+
+  /* { format, responseURL, source } of `href`. */
+  load(href, context = { __proto__: null }) {
+    if (this.#hooks?.hasCustomHooks) return this.#hooks.load(href, context);
+    return require('internal/modules/esm/load').defaultLoad(href, context);
+  }
+
+  /* The job of `specifier` from `parentURL` (created when new). */
+  async getModuleJob(specifier, parentURL, importAttributes) {
+    const resolveResult = await this.resolve(specifier, parentURL,
+                                             importAttributes);
+    return this.getJobFromResolveResult(resolveResult, parentURL,
+                                        importAttributes);
+  }
+
+  getJobFromResolveResult(resolveResult, parentURL, importAttributes) {
+    const { url: href, format } = resolveResult;
+    const attributes = resolveResult.importAttributes ?? importAttributes ??
+      { __proto__: null };
+    let job = this.getJob(href, attributes.type);
+    if (job === undefined) {
+      job = this.#createModuleJob(href, attributes, parentURL, format);
     }
-  });
-}
-
-function collectCJSExports(filename, names, seen) {
-  if (seen.has(filename)) return;
-  seen.add(filename);
-  let source;
-  try {
-    source = readFileUtf8(filename);
-  } catch {
-    return;
-  }
-  const { exports, reexports } = require('internal/modules/cjs/lexer')
-    .parse(source);
-  for (const name of exports) names.add(name);
-  if (reexports.length === 0) return;
-  const { Module } = require('internal/modules/cjs/loader');
-  const parent = new Module(filename);
-  parent.filename = filename;
-  parent.paths = Module._nodeModulePaths(require('path').dirname(filename));
-  for (const specifier of reexports) {
-    try {
-      const resolved = Module._resolveFilename(specifier, parent, false);
-      if (BuiltinModule.canBeRequiredWithoutScheme(resolved)) continue;
-      collectCJSExports(resolved, names, seen);
-    } catch {
-      /* unresolvable re-exports add nothing */
-    }
-  }
-}
-
-/* One module of a graph: its wrap and the promise of its dependencies'
- * jobs. */
-class ModuleJob {
-  constructor(href, wrap) {
-    this.url = href;
-    this.module = wrap;
-    this.linked = this._link();
-    this.instantiated = undefined;
-  }
-
-  async _link() {
-    const requests = this.module.getModuleRequests?.() ?? [];
-    const jobs = await SafePromiseAll(ArrayPrototypeMap(
-      requests, ({ specifier, assertions }) =>
-        getModuleJob(specifier, this.url, assertions)));
-    this.module.link(ArrayPrototypeMap(requests, (r) => r.specifier),
-                     ArrayPrototypeMap(jobs, (j) => j.module));
-    return jobs;
-  }
-
-  /* Waits for every job of the graph to be linked. */
-  async _linkAll(seen = new SafeSet()) {
-    if (seen.has(this)) return;
-    seen.add(this);
-    const jobs = await this.linked;
-    await SafePromiseAll(ArrayPrototypeMap(jobs, (j) => j._linkAll(seen)));
-  }
-
-  async instantiate() {
-    this.instantiated ??= (async () => {
-      await this._linkAll();
-      if (this.module.getStatus() < kInstantiated) this.module.instantiate();
-    })();
-    return this.instantiated;
-  }
-
-  async run() {
-    await this.instantiate();
-    const status = this.module.getStatus();
-    if (status === kErrored) throw this.module.getError();
-    if (status !== kEvaluated) await this.module.evaluate();
-    if (this.module.getStatus() === kErrored) throw this.module.getError();
-    return { __proto__: null, module: this.module };
-  }
-}
-
-/* The (cached) job of `specifier` imported from `parentURL`. */
-async function getModuleJob(specifier, parentURL, assertions) {
-  const { url: href } = defaultResolve(specifier, { parentURL });
-  let job = moduleMap.get(href);
-  if (job !== undefined) {
-    /* Every import of a module checks its own assertions. */
-    validateAssertions(href, job.format, assertions);
     return job;
   }
-  const format = getFormat(href);
-  validateAssertions(href, format, assertions);
-  job = new ModuleJob(href, translate(href, format));
-  job.format = format;
-  moduleMap.set(href, job);
-  return job;
+
+  #createModuleJob(href, importAttributes, parentURL, format) {
+    const moduleProvider = async (jobURL, isMain) => {
+      const loaded = await this.load(jobURL, { format, importAttributes });
+      const { format: finalFormat, responseURL, source } = loaded;
+      if (finalFormat == null) {
+        require('internal/modules/esm/load').throwUnknownModuleFormat(
+          jobURL, finalFormat);
+      }
+      const translator = translators.get(finalFormat);
+      if (!translator) {
+        throw new ERR_UNKNOWN_MODULE_FORMAT(finalFormat, responseURL);
+      }
+      const result = await translator(responseURL, source, isMain);
+      this.#adopt(result.module, responseURL);
+      return result;
+    };
+    const job = new ModuleJob(this, href, importAttributes, moduleProvider,
+                              parentURL === undefined);
+    this.setJob(href, importAttributes.type, job);
+    return job;
+  }
+
+  #adopt(wrap, href) {
+    wrapLoader.set(wrap, this);
+    if (this.#isHooksLoader) {
+      if (!mainLoader().hasURL(href)) hooksOnlyURLs.add(href);
+    } else {
+      hooksOnlyURLs.delete(href);
+    }
+  }
+
+  /* import(specifier) from `parentURL`: the module's namespace. */
+  async import(specifier, parentURL, importAttributes) {
+    const job = await this.getModuleJob(specifier, parentURL,
+                                        importAttributes);
+    const { module } = await job.run();
+    return module.getNamespace();
+  }
+
+  /* Runs `source` as the ES module `href` (--eval / stdin). */
+  async eval(source, href) {
+    const provider = () => {
+      const module = new ModuleWrap(href, source);
+      moduleInfo.set(module, { url: href });
+      this.#adopt(module, href);
+      return PromiseResolve({ __proto__: null, module });
+    };
+    const job = new ModuleJob(this, href, { __proto__: null }, provider,
+                              false);
+    this.setJob(href, undefined, job);
+    const { module } = await job.run();
+    return { __proto__: null, namespace: module.getNamespace() };
+  }
+
+  /* Loads `specifier` and everything it imports synchronously, without
+   * hooks (for module.register() of the hooks' own modules). Resolves
+   * with the namespace; throws when evaluation does not finish now. */
+  importSync(specifier, parentURL) {
+    const { defaultLoadSync } = require('internal/modules/esm/load');
+    const seen = new SafeMap();
+    const loadOne = (spec, parent, attributes) => {
+      const { url: href } = this.resolveSync(spec, parent,
+                                             attributes ?? { __proto__: null });
+      const existing = this.getJob(href, attributes?.type);
+      if (existing?.module !== undefined) return existing.module;
+      if (seen.has(href)) return seen.get(href);
+      const { format, responseURL, source } = defaultLoadSync(href, {
+        importAttributes: attributes ?? { __proto__: null },
+      });
+      const translator = translators.get(format);
+      if (!translator) throw new ERR_UNKNOWN_MODULE_FORMAT(format, href);
+      const result = translator(responseURL, source, false);
+      if (typeof result?.then === 'function') {
+        throw new ERR_UNKNOWN_MODULE_FORMAT(format, href);
+      }
+      const wrap = result.module;
+      this.#adopt(wrap, href);
+      seen.set(href, wrap);
+      const requests = wrap.getModuleRequests();
+      const specs = [];
+      const deps = [];
+      for (let i = 0; i < requests.length; i++) {
+        ArrayPrototypePush(specs, requests[i].specifier);
+        ArrayPrototypePush(deps, loadOne(requests[i].specifier, href,
+                                         requests[i].assertions));
+      }
+      if (specs.length > 0) wrap.link(specs, deps);
+      const job = {
+        __proto__: null, module: wrap, url: href,
+        modulePromise: PromiseResolve({ __proto__: null, module: wrap }),
+        linked: PromiseResolve(), dependencyJobs: [],
+        instantiate: () => PromiseResolve(),
+        run: async () => {
+          await wrap.evaluate();
+          return { __proto__: null, module: wrap };
+        },
+      };
+      this.setJob(href, attributes?.type, job);
+      return wrap;
+    };
+    const wrap = loadOne(specifier, parentURL, { __proto__: null });
+    if (wrap.getStatus() < 2) wrap.instantiate();
+    const promise = wrap.evaluate();
+    const state = promiseState(promise);
+    if (state.state === 'rejected') throw state.value;
+    if (state.state === 'pending') settleNow(promise);
+    return wrap.getNamespace();
+  }
+
+  /* import.meta for a module of this loader. */
+  importMetaInitialize(meta, href) {
+    if (this.allowImportMetaResolve) {
+      meta.resolve = createImportMetaResolve(href, this);
+    }
+    meta.url = href;
+    if (importMetaCallback !== undefined) {
+      importMetaCallback(meta, { url: href });
+    }
+  }
+}
+ObjectSetPrototypeOf(ModuleLoader.prototype, null);
+
+let importMetaCallback;
+/* globalPreload's setImportMetaCallback. */
+function setImportMetaCallback(fn) {
+  importMetaCallback = fn;
 }
 
-/* import(specifier) from `parentURL`: resolves to the namespace. */
-async function importModule(specifier, parentURL, assertions) {
-  const job = await getModuleJob(`${specifier}`, parentURL, assertions);
-  const { module } = await job.run();
-  return module.getNamespace();
+function createImportMetaResolve(defaultParentURL, loader) {
+  const allowParentURL = getOptionValue('--experimental-import-meta-resolve');
+  return function resolve(specifier, parentURL = defaultParentURL) {
+    if (!allowParentURL) parentURL = defaultParentURL;
+    let resolved;
+    try {
+      ({ url: resolved } = loader.resolveSync(`${specifier}`, parentURL));
+      return resolved;
+    } catch (error) {
+      switch (error?.code) {
+        case 'ERR_UNSUPPORTED_DIR_IMPORT':
+        case 'ERR_MODULE_NOT_FOUND':
+          if (error.url) return error.url;
+      }
+      throw error;
+    }
+  };
 }
 
-/* The URL import() resolves against, for a referrer name from V8 (a file
- * path, a URL, or a name like [eval]). */
+const { getPromiseDetails } = internalBinding('util');
+const { runMicrotasks } = internalBinding('process_methods');
+
+function promiseState(promise) {
+  const details = getPromiseDetails(promise);
+  const state = details?.[0];
+  if (state === 1) return { state: 'fulfilled', value: details[1] };
+  if (state === 2) return { state: 'rejected', value: details[1] };
+  return { state: 'pending' };
+}
+
+const kPending = Symbol('kPending');
+
+/* The value of a promise that settles through microtasks alone (ifPending
+ * when it does not). */
+function settleNow(promise, ifPending) {
+  for (let i = 0; i < 1000; i++) {
+    const s = promiseState(promise);
+    if (s.state === 'fulfilled') return s.value;
+    if (s.state === 'rejected') throw s.value;
+    runMicrotasks();
+  }
+  if (ifPending !== undefined) return ifPending;
+  const { codes: { ERR_INTERNAL_ASSERTION } } = require('internal/errors');
+  throw new ERR_INTERNAL_ASSERTION(
+    'a module customization hook did not settle synchronously');
+}
+
+let cascaded;
+let hooksLoader;
+let hooksInstance;
+
+/* The realm's loader. */
+function mainLoader() {
+  if (cascaded === undefined) {
+    cascaded = new ModuleLoader(undefined, false);
+    if (getOptionValue('--experimental-network-imports')) {
+      require('internal/util').emitExperimentalWarning('Network Imports');
+    }
+  }
+  return cascaded;
+}
+
+/* The Hooks of this realm, created (with the hooks loader) on first use. */
+function getHooks() {
+  if (hooksInstance === undefined) {
+    const { Hooks } = require('internal/modules/esm/hooks');
+    hooksInstance = new Hooks();
+    hooksLoader = new ModuleLoader(hooksInstance, true);
+    mainLoader().setHooks(hooksInstance);
+  }
+  return hooksInstance;
+}
+
+/* module.register(): loads the hooks module now and adds its hooks. */
+function registerHooks(specifier, parentURL, data, transferList) {
+  const hooks = getHooks();
+  const namespace = hooksLoader.importSync(specifier, parentURL);
+  const result = hooks.addCustomLoader(specifier, namespace, data);
+  if (result !== undefined && typeof result?.then === 'function') {
+    settleNow(result);
+  }
+}
+
+/* --experimental-loader modules, each loaded through the hooks before it;
+ * then their globalPreload code. */
+async function initializeLoaderFlags() {
+  const specifiers = getOptionValue('--experimental-loader');
+  if (specifiers.length === 0) return;
+  require('internal/modules/esm/hooks').emitLoaderFlagWarning(specifiers);
+  const hooks = getHooks();
+  const parentURL = url().pathToFileURL(`${process.cwd()}/`).href;
+  for (let i = 0; i < specifiers.length; i++) {
+    const namespace = await hooksLoader.import(specifiers[i], parentURL,
+                                               { __proto__: null });
+    await hooks.addCustomLoader(specifiers[i], namespace, undefined);
+  }
+  hooks.initializeGlobalPreload();
+}
+
+/* --import modules, in order, before the entry point. */
+async function runImportFlags() {
+  const imports = getOptionValue('--import');
+  if (imports.length === 0) return;
+  const parentURL = url().pathToFileURL(`${process.cwd()}/`).href;
+  for (let i = 0; i < imports.length; i++) {
+    await mainLoader().import(imports[i], parentURL, { __proto__: null });
+  }
+}
+
+let preloadsDone;
+/* Loader hooks and --import preloads, once. */
+function initializeEsmPreloads() {
+  preloadsDone ??= (async () => {
+    await initializeLoaderFlags();
+    await runImportFlags();
+  })();
+  return preloadsDone;
+}
+
+/* The loader import() and import.meta go through for a module/script
+ * named `referrerName` (a URL, a file path or a name like [eval]). */
+function loaderFor(referrerHref) {
+  if (hooksLoader !== undefined && hooksOnlyURLs.has(referrerHref)) {
+    return hooksLoader;
+  }
+  return mainLoader();
+}
+
+/* The URL import() resolves against for a referrer name from V8. */
 function referrerURL(name) {
   if (typeof name !== 'string' || name === '') {
-    return url().pathToFileURL(`${process.cwd()}/`).href;
+    return url().pathToFileURL(`${safeCwd()}/`).href;
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(name) && !/^[a-z]:[\\/]/i.test(name)) {
+  if (RegExpPrototypeExec(/^[a-z][a-z0-9+.-]*:/i, name) !== null) {
     return name;
   }
   if (name[0] === '/') return url().pathToFileURL(name).href;
-  return url().pathToFileURL(`${process.cwd()}/${name}`).href;
+  return url().pathToFileURL(`${safeCwd()}/${name}`).href;
 }
 
-/* The import() hook: V8 calls it with the referrer's name. */
-function importDynamically(specifier, referrerName, assertions) {
-  return importModule(specifier, referrerURL(referrerName), assertions);
-}
-
-/* The import.meta hook: url, and resolve() behind its flag as in 18. */
-function initializeImportMeta(meta, wrap) {
-  meta.url = wrap.url;
-  if (getOptionValue('--experimental-import-meta-resolve')) {
-    meta.resolve = (specifier, parent = wrap.url) =>
-      PromisePrototypeThen(Promise.resolve(), () =>
-        defaultResolve(`${specifier}`, { parentURL: `${parent}` }).url);
+function safeCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return '/';
   }
 }
 
-/* The bootstrap installs lazy trampolines to the two hooks above; nothing
- * more to do here (kept for callers that want to be explicit). */
+/* The import() hook: V8 calls it with the referrer's name. */
+function importDynamically(specifier, referrerName, attributes) {
+  const parent = referrerURL(referrerName);
+  const loader = loaderFor(parent);
+  const run = async () => {
+    await initializeEsmPreloads();
+    return loader.import(`${specifier}`, parent,
+                         attributes ?? { __proto__: null });
+  };
+  return run();
+}
+
+/* The import.meta hook. */
+function initializeImportMeta(meta, wrap) {
+  const info = moduleInfo.get(wrap);
+  const href = info?.url ?? wrap?.url;
+  if (info?.wasm !== undefined) {
+    const { wasmInstantiate } = require('internal/modules/esm/translators');
+    meta.instantiate = wasmInstantiate(info.wasm);
+    return;
+  }
+  const loader = wrapLoader.get(wrap) ?? mainLoader();
+  loader.importMetaInitialize(meta, href);
+}
+
 function initializeHooks() {
-  void setModuleHooks;
+  setModuleHooks(importDynamically, initializeImportMeta);
 }
 
-/* Runs the ESM entry point `href`; returns the evaluation promise. */
-function runEntryPoint(href) {
-  initializeHooks();
-  return PromisePrototypeThen(getModuleJob(href, undefined, undefined),
-                              (job) => job.run());
+/* Watches the main ES module's evaluation: a rejection is an uncaught
+ * exception; if the loop empties with it still pending (an unsettled
+ * top-level await), the exit code is 13. */
+function handleMainPromise(promise) {
+  /* Only an exit because the loop ran dry counts ('beforeExit' came
+   * first); an explicit process.exit() keeps its own code. */
+  let drained = false;
+  const onBeforeExit = () => {
+    drained = true;
+  };
+  const onExit = () => {
+    if (drained && process.exitCode === undefined) process.exitCode = 13;
+  };
+  process.on('beforeExit', onBeforeExit);
+  process.on('exit', onExit);
+  const done = () => {
+    process.off('beforeExit', onBeforeExit);
+    process.off('exit', onExit);
+  };
+  PromisePrototypeThen(promise, done, (err) => {
+    done();
+    internalBinding('errors').triggerUncaughtException(err, true);
+  });
+  return promise;
 }
 
-/* Evaluates `source` as an ES module named `name` (--input-type=module). */
-async function evalModule(source, name) {
+/* Runs the entry point `mainURL` through the ES loader (after the loader
+ * hooks and --import preloads). */
+function runMainEntryPoint(mainURL) {
   initializeHooks();
-  const href = referrerURL(name);
-  const wrap = new ModuleWrap(href, source);
-  const job = new ModuleJob(href, wrap);
-  job.format = 'module';
-  moduleMap.set(href, job);
-  return job.run();
+  return handleMainPromise((async () => {
+    await initializeEsmPreloads();
+    return mainLoader().import(mainURL, undefined, { __proto__: null });
+  })());
+}
+
+let evalIndex = 0;
+/* Evaluates `source` as an ES module (--input-type=module -e / stdin). */
+function evalModule(source, print) {
+  initializeHooks();
+  if (print) throw new ERR_EVAL_ESM_CANNOT_PRINT();
+  RegExpPrototypeExec(/^/, '');
+  const href = url().pathToFileURL(`${safeCwd()}/[eval${++evalIndex}]`).href;
+  return handleMainPromise((async () => {
+    await initializeEsmPreloads();
+    return mainLoader().eval(source, href);
+  })());
+}
+
+/* Runs the ESM preloads (for CommonJS -e/-p and stdin scripts when
+ * --import or --experimental-loader are given), then `fn`. */
+function runAfterPreloads(fn) {
+  initializeHooks();
+  const needed = getOptionValue('--import').length > 0 ||
+    getOptionValue('--experimental-loader').length > 0;
+  if (!needed) return fn();
+  return handleMainPromise(PromisePrototypeThen(initializeEsmPreloads(), fn));
+}
+
+/* import(specifier) for internal callers (resolves to the namespace). */
+function importModule(specifier, parentURL, attributes) {
+  return mainLoader().import(specifier, parentURL,
+                             attributes ?? { __proto__: null });
 }
 
 module.exports = {
+  ModuleLoader,
+  mainLoader,
   importDynamically,
   initializeImportMeta,
   importModule,
   initializeHooks,
-  runEntryPoint,
+  runMainEntryPoint,
+  runAfterPreloads,
   evalModule,
-  getFormat,
-  moduleMap,
+  registerHooks,
+  setImportMetaCallback,
+  syncBuiltinExports,
+  noteCommonJSLoaded,
+  referrerURL,
+  slice: StringPrototypeSlice,
 };

@@ -70,12 +70,22 @@ let defaultConditionsSet;
 function initializeConditions() {
   const user = getOptionValue('--conditions') || [];
   const list = ['node', 'import'];
+  if (getOptionValue('--addons') !== false) list[list.length] = 'node-addons';
   for (let i = 0; i < user.length; i++) list[list.length] = user[i];
-  defaultConditions = list;
-  defaultConditionsSet = new SafeSet(list);
+  defaultConditions = primordials.ObjectFreeze(list);
+  defaultConditionsSet = setOf(list);
 }
 
-/* The conditions `import` matches: node, import, plus --conditions. */
+/* A SafeSet of an array's elements (without the array iterator, which
+ * user code may have removed). */
+function setOf(list) {
+  const set = new SafeSet();
+  for (let i = 0; i < list.length; i++) set.add(list[i]);
+  return set;
+}
+
+/* The conditions `import` matches: node, import, node-addons (unless
+ * --no-addons), plus --conditions. */
 function getDefaultConditions() {
   if (defaultConditions === undefined) initializeConditions();
   return defaultConditions;
@@ -94,7 +104,7 @@ function getConditionsSet(conditions) {
       throw new ERR_INVALID_ARG_VALUE('conditions', conditions,
                                       'expected an array');
     }
-    return new SafeSet(conditions);
+    return setOf(conditions);
   }
   return getDefaultConditionsSet();
 }
@@ -202,7 +212,8 @@ function legacyMainResolve(packageJSONUrl, packageConfig, base) {
     }
   }
   throw new ERR_MODULE_NOT_FOUND(
-    fileURLToPath(newURL('.', packageJSONUrl)), fileURLToPath(base));
+    fileURLToPath(newURL('.', packageJSONUrl)), fileURLToPath(base),
+    undefined);
 }
 
 function realpathSync(p) {
@@ -227,15 +238,18 @@ function finalizeResolution(resolved, base, preserveSymlinks) {
   }
   if (getOptionValue('--experimental-specifier-resolution') === 'node') {
     let file = resolveExtensionsWithTryExactName(resolved);
-    if (file !== undefined) return file;
-    if (!StringPrototypeEndsWith(path, '/')) {
-      file = resolveDirectoryEntry(newURL(`${resolved}/`));
-      if (file !== undefined) return file;
-    } else {
-      return resolveDirectoryEntry(resolved) || resolved;
+    if (file === undefined) {
+      file = StringPrototypeEndsWith(path, '/') ?
+        (resolveDirectoryEntry(resolved) || resolved) :
+        resolveDirectoryEntry(newURL(`${resolved}/`));
+      if (file === resolved) return file;
+      if (file === undefined) {
+        throw new ERR_MODULE_NOT_FOUND(resolved.pathname,
+                                       fileURLToPath(base), resolved);
+      }
     }
-    throw new ERR_MODULE_NOT_FOUND(resolved.pathname, fileURLToPath(base),
-                                   resolved);
+    resolved = file;
+    path = fileURLToPath(resolved);
   }
   /* Node stats the last character of a trailing-slash path, so any such
    * path is a directory import. */
@@ -706,7 +720,7 @@ function packageResolve(specifier, base, conditions) {
     return newURL(packageSubpath, packageJSONUrl);
   } while (packageJSONPath.length !== lastPath.length);
 
-  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base));
+  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), undefined);
 }
 
 function isRelativeSpecifier(specifier) {
@@ -771,6 +785,19 @@ function resolveAsCommonJS(specifier, parentURL) {
   }
 }
 
+/* Adds "Did you mean to import X?" (what require() would find) to an
+ * error's message and stack. */
+function decorateErrorWithCommonJSHints(error, specifier, parentURL) {
+  const found = resolveAsCommonJS(specifier, parentURL);
+  if (!found) return;
+  const lines = StringPrototypeSplit(error.stack, '\n');
+  const hint = `Did you mean to import ${found}?`;
+  error.stack = ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, 1), '\n') +
+    '\n' + hint + (lines.length > 1 ? '\n' +
+      ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 1), '\n') : '');
+  error.message += `\n${hint}`;
+}
+
 function isBareSpecifier(specifier) {
   return specifier[0] && specifier[0] !== '/' && specifier[0] !== '.';
 }
@@ -826,8 +853,17 @@ function throwIfInvalidParentURL(parentURL) {
 /* The loader's default resolve hook: { url, format } for `specifier`
  * imported from context.parentURL (undefined for the entry point), with
  * context.conditions (an array) when given. */
+let specifierResolutionWarned = false;
+
 function defaultResolve(specifier, context = {}) {
   let { parentURL, conditions } = context;
+  if (!specifierResolutionWarned &&
+      getOptionValue('--experimental-specifier-resolution') === 'node') {
+    specifierResolutionWarned = true;
+    process.emitWarning(
+      'The Node.js specifier resolution flag is experimental. It could ' +
+      'change or be removed at any time.', 'ExperimentalWarning');
+  }
   throwIfInvalidParentURL(parentURL);
   const networkImports = getOptionValue('--experimental-network-imports');
   let parsedParentURL;
@@ -859,8 +895,8 @@ function defaultResolve(specifier, context = {}) {
   if (parsed && parsed.protocol === 'node:') {
     return { __proto__: null, url: specifier };
   }
-  throwIfUnsupportedURLScheme(parsed, networkImports);
-
+  /* Other schemes resolve as they are; loading them is what fails
+   * (unless a load hook handles them). */
   const isMain = parentURL === undefined;
   if (isMain) {
     parentURL = pathToFileURL(`${process.cwd()}/`).href;
@@ -884,16 +920,7 @@ function defaultResolve(specifier, context = {}) {
           /* keep it */
         }
       }
-      const found = resolveAsCommonJS(request, parentURL);
-      if (found) {
-        const lines = StringPrototypeSplit(error.stack, '\n');
-        const hint = `Did you mean to import ${found}?`;
-        error.stack = ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, 1),
-                                         '\n') + '\n' + hint +
-          (lines.length > 1 ? '\n' +
-            ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 1), '\n') : '');
-        error.message += `\n${hint}`;
-      }
+      decorateErrorWithCommonJSHints(error, request, parentURL);
     }
     throw error;
   }
@@ -920,4 +947,5 @@ module.exports = {
   isRelativeSpecifier,
   shouldBeTreatedAsRelativeOrAbsolutePath,
   finalizeResolution,
+  decorateErrorWithCommonJSHints,
 };

@@ -105,6 +105,9 @@ ObjectDefineProperty(globalThis, 'console', {
 defineLazy('Buffer', 'buffer', 'Buffer');
 defineLazy('atob', 'buffer', 'atob', true);
 defineLazy('btoa', 'buffer', 'btoa', true);
+defineLazy('performance', 'internal/perf/performance', 'performance',
+           true);
+defineLazy('Performance', 'internal/perf/performance', 'Performance');
 defineLazy('Blob', 'buffer', 'Blob');
 defineLazy('URL', 'internal/url', 'URL');
 defineLazy('URLSearchParams', 'internal/url', 'URLSearchParams');

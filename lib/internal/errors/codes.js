@@ -221,6 +221,8 @@ function registerTemplateCodes(E, SystemError) {
   E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
   E('ERR_INVALID_ADDRESS', 'Invalid socket address', Error);
   E('ERR_SOCKET_CONNECTION_TIMEOUT', 'Socket connection timeout', Error);
+  E('ERR_PERFORMANCE_INVALID_TIMESTAMP',
+    '%d is not a valid timestamp', TypeError);
   E('ERR_INVALID_PROTOCOL',
     'Protocol "%s" not supported. Expected "%s"', TypeError);
   E('ERR_INVALID_REPL_EVAL_CONFIG',

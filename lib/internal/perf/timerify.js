@@ -1,0 +1,69 @@
+'use strict';
+/* perf/timerify.js - performance.timerify(fn[, { histogram }]): a wrapper
+ * that emits a 'function' entry per call. */
+
+const {
+  FunctionPrototypeBind,
+  MathCeil,
+  ObjectDefineProperties,
+  ReflectApply,
+  ReflectConstruct,
+  SafeWeakMap,
+} = primordials;
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+const { validateFunction, validateObject } = require('internal/validators');
+const { now } = require('internal/perf/utils');
+const { createPerformanceNodeEntry } = require('internal/perf/performance_entry');
+const { enqueue, hasObserver } = require('internal/perf/observe');
+
+const wrapped = new SafeWeakMap();
+
+function finish(fn, start, args, histogram) {
+  const duration = now() - start;
+  if (histogram !== undefined) histogram.record(MathCeil(duration * 1e6) || 1);
+  if (hasObserver('function')) {
+    enqueue(createPerformanceNodeEntry(fn.name, 'function', start, duration,
+                                       args));
+  }
+}
+
+/* timerify(fn[, options]) -> the timed wrapper (one per fn). */
+function timerify(fn, options = {}) {
+  validateFunction(fn, 'fn');
+  validateObject(options, 'options');
+  const { histogram } = options;
+  if (histogram !== undefined) {
+    const { RecordableHistogram } = require('internal/histogram');
+    if (!(histogram instanceof RecordableHistogram))
+      throw new ERR_INVALID_ARG_TYPE('options.histogram',
+                                     'RecordableHistogram', histogram);
+  }
+  const cached = wrapped.get(fn);
+  if (cached !== undefined) return cached;
+
+  function timerified(...args) {
+    const start = now();
+    const result = new.target ? ReflectConstruct(fn, args, fn) :
+      ReflectApply(fn, this, args);
+    if (!new.target && result != null &&
+        typeof result.finally === 'function') {
+      return result.finally(FunctionPrototypeBind(finish, undefined, fn,
+                                                  start, args, histogram));
+    }
+    finish(fn, start, args, histogram);
+    return result;
+  }
+  ObjectDefineProperties(timerified, {
+    length: { __proto__: null, configurable: true, enumerable: false,
+              writable: false, value: fn.length },
+    name: { __proto__: null, configurable: true, enumerable: false,
+            writable: false, value: `timerified ${fn.name}` },
+  });
+  wrapped.set(fn, timerified);
+  return timerified;
+}
+
+module.exports = { timerify };

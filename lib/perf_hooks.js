@@ -1,0 +1,50 @@
+'use strict';
+/* perf_hooks.js - the public perf_hooks module: performance, observers,
+ * entry classes, histograms and constants. */
+
+const { ObjectFreeze } = primordials;
+
+const { Performance, performance } = require('internal/perf/performance');
+const {
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+} = require('internal/perf/observe');
+const { PerformanceEntry } = require('internal/perf/performance_entry');
+const {
+  PerformanceMark,
+  PerformanceMeasure,
+} = require('internal/perf/usertiming');
+const {
+  PerformanceResourceTiming,
+} = require('internal/perf/resource_timing');
+const { monitorEventLoopDelay } = require('internal/perf/event_loop_delay');
+const { createHistogram } = require('internal/histogram');
+
+const constants = ObjectFreeze({
+  __proto__: null,
+  NODE_PERFORMANCE_GC_MAJOR: 4,
+  NODE_PERFORMANCE_GC_MINOR: 1,
+  NODE_PERFORMANCE_GC_INCREMENTAL: 8,
+  NODE_PERFORMANCE_GC_WEAKCB: 16,
+  NODE_PERFORMANCE_GC_FLAGS_NO: 0,
+  NODE_PERFORMANCE_GC_FLAGS_CONSTRUCT_RETAINED: 2,
+  NODE_PERFORMANCE_GC_FLAGS_FORCED: 4,
+  NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING: 8,
+  NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE: 16,
+  NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY: 32,
+  NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
+});
+
+module.exports = {
+  Performance,
+  PerformanceEntry,
+  PerformanceMark,
+  PerformanceMeasure,
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+  PerformanceResourceTiming,
+  monitorEventLoopDelay,
+  createHistogram,
+  performance,
+  constants,
+};

@@ -14,12 +14,16 @@
  *   w.getStatus() (0..5: kUninstantiated .. kErrored)  w.getError()
  *   decorateErrorStack(error)   prepends the source arrow the engine
  *       recorded for a SyntaxError to error.stack (once)
+ *   setNapiAsyncHooks({ init, before, after, destroy })
+ *       async_hooks for Node-API async resources (see
+ *       lib/internal/napi_async_context.js)
  *   setModuleHooks(importDynamically, initializeImportMeta)
  *       importDynamically(specifier, referrerName, assertions) -> Promise
  *       initializeImportMeta(meta, wrap) */
 #include <stdlib.h>
 #include <string.h>
 
+#include "addons.h"
 #include "bindings.h"
 #include "engine.h"
 #include "napi_util.h"
@@ -242,6 +246,14 @@ static napi_value decorate_error_stack(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static napi_value set_napi_async_hooks(napi_env env,
+                                       napi_callback_info info) {
+  napi_value argv[1];
+  nd_args(env, info, 1, argv);
+  nd_napi_set_async_hooks(env, argv[0]);
+  return NULL;
+}
+
 static const napi_property_descriptor module_methods[] = {
   ND_METHOD("getModuleRequests", module_get_requests),
   ND_METHOD("link", module_link),
@@ -256,6 +268,7 @@ static const napi_property_descriptor module_methods[] = {
 static const napi_property_descriptor module_functions[] = {
   ND_METHOD("setModuleHooks", set_module_hooks),
   ND_METHOD("decorateErrorStack", decorate_error_stack),
+  ND_METHOD("setNapiAsyncHooks", set_napi_async_hooks),
 };
 
 napi_value nd_binding_module_wrap_init(napi_env env, napi_value exports) {

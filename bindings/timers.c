@@ -16,6 +16,10 @@ static void timers_on_timer(uv_timer_t *handle) {
   napi_env env = realm->env;
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
+  /* One entry scope around the whole step: nextTicks and microtasks run
+   * after the timer is re-armed and (un)ref'd, so a clearTimeout() in a
+   * microtask has the last word (as in Node). */
+  nd_loop_scope_enter(env);
   napi_value fn, recv, now, ret = NULL;
   napi_get_reference_value(env, realm->timers_callback, &fn);
   napi_get_reference_value(env, realm->process, &recv);
@@ -38,6 +42,7 @@ static void timers_on_timer(uv_timer_t *handle) {
     else
       uv_unref((uv_handle_t *)&realm->timer);
   }
+  nd_loop_scope_exit(env);
   napi_close_handle_scope(env, scope);
 }
 

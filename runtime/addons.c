@@ -24,6 +24,30 @@ static void throw_dlopen(napi_env env, const char *msg) {
   napi_throw(env, e);
 }
 
+/* The file: URL of an absolute path, percent-encoded as url.pathToFileURL()
+ * encodes it. */
+static char *file_url_of(const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  size_t n = strlen(path);
+  char *url = malloc(n * 3 + 8);
+  if (url == NULL) return NULL;
+  char *o = url;
+  memcpy(o, "file://", 7);
+  o += 7;
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    unsigned char c = *p;
+    if (c <= 0x20 || c >= 0x7f || strchr("%\\\"#<>?`{}", c) != NULL) {
+      *o++ = '%';
+      *o++ = hex[c >> 4];
+      *o++ = hex[c & 15];
+    } else {
+      *o++ = (char)c;
+    }
+  }
+  *o = '\0';
+  return url;
+}
+
 void nd_addon_load(napi_env env, napi_value module, const char *filename,
                    int flags) {
   if (flags == -1) flags = RTLD_LAZY;
@@ -39,7 +63,14 @@ void nd_addon_load(napi_env env, napi_value module, const char *filename,
       (api_version_fn)dlsym(handle, "node_api_module_get_api_version_v1");
   if (get_version != NULL) version = get_version();
   napi_module *legacy = nd_addon_take_legacy();
-  if (init == NULL && legacy != NULL) init = legacy->nm_register_func;
+  if (init == NULL && legacy != NULL) {
+    init = legacy->nm_register_func;
+    if (init == NULL) {
+      /* Registered, but without an init function. */
+      napi_throw_error(env, NULL, "Module has no declared entry point.");
+      return;
+    }
+  }
   if (init == NULL) {
     char msg[4200];
     snprintf(msg, sizeof(msg), "Module did not self-register: '%s'.",
@@ -48,11 +79,12 @@ void nd_addon_load(napi_env env, napi_value module, const char *filename,
     throw_dlopen(env, msg);
     return;
   }
-  size_t cap = strlen(filename) + 8;
-  char *url = malloc(cap);
-  snprintf(url, cap, "file://%s", filename);
+  char *url = file_url_of(filename);
   napi_env addon = nd_engine_addon_env_create(env, url, version);
   free(url);
+  /* The env's first cleanup hook (so the last to run): remaining
+   * finalizers and the instance data finalizer at exit. */
+  napi_add_env_cleanup_hook(addon, nd_napi_env_teardown, addon);
 
   napi_value exports, result;
   if (napi_get_named_property(env, module, "exports", &exports) != napi_ok)

@@ -91,6 +91,35 @@ void nd_loop_report_uncaught(napi_env env, napi_value err) {
   nd_loop_report(realm, err, arrow, false);
 }
 
+void nd_loop_napi_callback_exception(napi_env env, napi_value err,
+                                     bool enforce) {
+  nd_realm_t *realm = nd_realm_of(env);
+  if (enforce ||
+      realm->options->values[ND_OPTION_FORCE_NODE_API_UNCAUGHT].b) {
+    nd_loop_take_and_report_uncaught(env, err);
+    return;
+  }
+  napi_value exc, process, emit, argv[3];
+  napi_get_and_clear_last_exception(env, &exc);
+  napi_env core = realm->env;
+  napi_get_reference_value(core, realm->process, &process);
+  if (napi_get_named_property(core, process, "emitWarning", &emit) != napi_ok)
+    return;
+  napi_create_string_utf8(
+      core,
+      "Uncaught N-API callback exception detected, please run node with "
+      "option --force-node-api-uncaught-exceptions-policy=true to handle "
+      "those exceptions properly.",
+      NAPI_AUTO_LENGTH, &argv[0]);
+  napi_create_string_utf8(core, "DeprecationWarning", NAPI_AUTO_LENGTH,
+                          &argv[1]);
+  napi_create_string_utf8(core, "DEP0168", NAPI_AUTO_LENGTH, &argv[2]);
+  napi_value ignored;
+  if (napi_call_function(core, process, emit, 3, argv, &ignored) ==
+      napi_pending_exception)
+    report_pending(core);
+}
+
 /* Hands an uncaught exception to the JS handler (process 'uncaughtException'
  * or the fatal report). Exits the process when it was fatal, with 7 when the
  * handler itself threw. */

@@ -36,6 +36,14 @@ void nd_loop_report_uncaught(napi_env env, napi_value err);
  * arrow and reports it as uncaught. */
 void nd_loop_take_and_report_uncaught(napi_env env, napi_value err);
 
+/* Deals with an exception a Node-API callback run from the loop (async
+ * work completion, thread-safe function call_js/finalize) left pending on
+ * env: reported as uncaught when `enforce` (NAPI_EXPERIMENTAL modules) or
+ * --force-node-api-uncaught-exceptions-policy, else dropped with Node's
+ * DEP0168 warning. */
+void nd_loop_napi_callback_exception(napi_env env, napi_value err,
+                                     bool enforce);
+
 /* Hands `err` (with its source `arrow`, a string or undefined) to the JS
  * uncaught-exception handler; exits the process when nothing handled it
  * (with 7 when the handler itself threw). */

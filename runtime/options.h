@@ -44,6 +44,9 @@ typedef enum {
     0)                                                                         \
   V(EXPERIMENTAL_WASM_MODULES, ND_OPT_BOOL, "--experimental-wasm-modules",    \
     NULL, 0)                                                                   \
+  V(EXPERIMENTAL_NETWORK_IMPORTS, ND_OPT_BOOL,                                \
+    "--experimental-network-imports", NULL, 0)                                \
+  V(NAPI_MODULES, ND_OPT_BOOL, "--napi-modules", NULL, 0)                     \
   V(EXPERIMENTAL_GLOBAL_NAVIGATOR, ND_OPT_BOOL,                               \
     "--experimental-global-navigator", NULL, 0)                               \
   V(EXPERIMENTAL_SHADOW_REALM, ND_OPT_BOOL, "--experimental-shadow-realm",    \

@@ -102,10 +102,14 @@ let defaultTriggerId = -1;
 const topLevelResource = {};
 
 /* The execution stack: the ids to restore on pop (two per entry) and the
- * resource each entry made current. */
+ * resource each entry made current. Resources are recorded only once
+ * executionAsyncResource() has been called (storing a new object into this
+ * long-lived array costs a GC write barrier per callback); an entry pushed
+ * before that gets a placeholder object on first request. */
 let stackLength = 0;
 const savedIds = [];
 const stackResources = [];
+let recordResources = false;
 
 /* Registry: enabled AsyncHook objects and per-kind counters. While hooks
  * are being called (callDepth > 0) enable()/disable() edit copies that
@@ -173,8 +177,14 @@ function lookupPublicResource(resource) {
 /* executionAsyncResource(): the resource whose callback runs now; a plain
  * object shared by everything that runs outside any resource. */
 function executionAsyncResource() {
+  recordResources = true;
   if (stackLength === 0) return topLevelResource;
-  return lookupPublicResource(stackResources[stackLength - 1]);
+  let resource = stackResources[stackLength - 1];
+  if (resource === undefined) {
+    resource = {};
+    stackResources[stackLength - 1] = resource;
+  }
+  return lookupPublicResource(resource);
 }
 
 /* ---- the execution stack ------------------------------------------------ */
@@ -184,7 +194,7 @@ function pushAsyncContext(asyncId, triggerAsyncId, resource) {
   const offset = stackLength;
   savedIds[offset * 2] = executionId;
   savedIds[offset * 2 + 1] = triggerId;
-  stackResources[offset] = resource;
+  if (recordResources) stackResources[offset] = resource;
   stackLength = offset + 1;
   executionId = asyncId;
   triggerId = triggerAsyncId;

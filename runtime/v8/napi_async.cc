@@ -24,17 +24,142 @@ extern "C" napi_status napi_fatal_exception(napi_env env, napi_value err) {
   return nd_clear_error(env);
 }
 
-/* Async contexts: nodus has no async_hooks yet, so a context only carries
- * its resource name; make_callback runs through the one entry path. */
+/* Async contexts: each Node-API async resource gets an async id through
+ * the JS hooks of internal/napi_async_context.js, and native callbacks run
+ * between its before and after events (async_hooks). Without the hooks
+ * installed, contexts are inert. */
+struct nd_async_context {
+  napi_env env;
+  v8::Global<v8::Object> resource;
+  double async_id;
+  double trigger_id;
+};
+
+extern "C" void nd_napi_set_async_hooks(napi_env env, napi_value hooks) {
+  v8::Local<v8::Value> h = nd_local(hooks);
+  if (h->IsObject())
+    env->idata->napi_async_hooks.Reset(env->isolate, h.As<v8::Object>());
+}
+
+/* Calls hooks[name](...argv); false when there are no hooks. An exception
+ * from a hook is reported as uncaught. */
+static bool call_async_hook(napi_env env, const char *name, int argc,
+                            v8::Local<v8::Value> *argv,
+                            v8::Local<v8::Value> *result) {
+  nd_isolate_data *idata = env->idata;
+  if (idata->napi_async_hooks.IsEmpty()) return false;
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  v8::Local<v8::Object> hooks = idata->napi_async_hooks.Get(isolate);
+  v8::TryCatch tc(isolate);
+  v8::Local<v8::Value> fn, ret;
+  if (!hooks->Get(context, v8::String::NewFromUtf8(isolate, name)
+                               .ToLocalChecked())
+           .ToLocal(&fn) ||
+      !fn->IsFunction() ||
+      !fn.As<v8::Function>()
+           ->Call(context, v8::Undefined(isolate), argc, argv)
+           .ToLocal(&ret)) {
+    if (tc.HasCaught() && !tc.HasTerminated()) {
+      v8::Local<v8::Value> exc = tc.Exception();
+      tc.Reset();
+      nd_loop_report_uncaught(idata->core_env, nd_value(exc));
+    }
+    return false;
+  }
+  if (result != NULL) *result = ret;
+  return true;
+}
+
+/* Makes ctx a new async resource (resource may be empty: a new object). */
+static void async_context_init(napi_env env, nd_async_context *ctx,
+                               v8::Local<v8::Value> resource,
+                               v8::Local<v8::Value> name) {
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  ctx->env = env;
+  ctx->async_id = 0;
+  ctx->trigger_id = 0;
+  v8::Local<v8::Value> argv[2] = {
+      resource.IsEmpty() ? v8::Undefined(isolate).As<v8::Value>() : resource,
+      name};
+  v8::Local<v8::Value> ret;
+  if (call_async_hook(env, "init", 2, argv, &ret) && ret->IsArray()) {
+    v8::Local<v8::Array> a = ret.As<v8::Array>();
+    v8::Local<v8::Value> id, trigger, res;
+    if (a->Get(context, 0).ToLocal(&id) &&
+        a->Get(context, 1).ToLocal(&trigger) &&
+        a->Get(context, 2).ToLocal(&res) && res->IsObject()) {
+      ctx->async_id = id->NumberValue(context).FromMaybe(0);
+      ctx->trigger_id = trigger->NumberValue(context).FromMaybe(0);
+      ctx->resource.Reset(isolate, res.As<v8::Object>());
+      ctx->resource.SetWeak();
+      return;
+    }
+  }
+  if (!resource.IsEmpty() && resource->IsObject())
+    ctx->resource.Reset(isolate, resource.As<v8::Object>());
+  else
+    ctx->resource.Reset(isolate, v8::Object::New(isolate));
+  /* The context does not keep its resource alive (as in Node). */
+  ctx->resource.SetWeak();
+}
+
+static void async_context_before(nd_async_context *ctx,
+                                 v8::Local<v8::Value> resource) {
+  if (ctx->async_id == 0) return;
+  napi_env env = ctx->env;
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Value> argv[3] = {
+      v8::Number::New(isolate, ctx->async_id),
+      v8::Number::New(isolate, ctx->trigger_id),
+      !resource.IsEmpty() ? resource
+      : ctx->resource.IsEmpty() ? v8::Object::New(isolate).As<v8::Value>()
+                                : ctx->resource.Get(isolate).As<v8::Value>()};
+  call_async_hook(env, "before", 3, argv, NULL);
+}
+
+static void async_id_after(napi_env env, double async_id) {
+  if (async_id == 0) return;
+  v8::Local<v8::Value> argv[1] = {v8::Number::New(env->isolate, async_id)};
+  call_async_hook(env, "after", 1, argv, NULL);
+}
+
+static void async_context_after(nd_async_context *ctx) {
+  async_id_after(ctx->env, ctx->async_id);
+}
+
+static void async_context_destroy(nd_async_context *ctx) {
+  if (ctx->async_id != 0) {
+    v8::Local<v8::Value> argv[1] = {
+        v8::Number::New(ctx->env->isolate, ctx->async_id)};
+    call_async_hook(ctx->env, "destroy", 1, argv, NULL);
+  }
+  ctx->resource.Reset();
+}
+
 extern "C" napi_status napi_async_init(napi_env env, napi_value async_resource,
                                        napi_value async_resource_name,
                                        napi_async_context *result) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, async_resource_name);
   ND_CHECK_ARG(env, result);
-  (void)async_resource;
-  static int token;
-  *result = reinterpret_cast<napi_async_context>(&token);
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  v8::Local<v8::String> name;
+  if (!nd_local(async_resource_name)->ToString(context).ToLocal(&name))
+    return nd_set_error(env, napi_string_expected);
+  v8::Local<v8::Value> resource;
+  if (async_resource != NULL) {
+    v8::Local<v8::Object> obj;
+    if (!nd_local(async_resource)->ToObject(context).ToLocal(&obj))
+      return nd_set_error(env, napi_object_expected);
+    resource = obj;
+  }
+  v8::HandleScope scope(isolate);
+  nd_async_context *ctx = new nd_async_context();
+  async_context_init(env, ctx, resource, name);
+  *result = reinterpret_cast<napi_async_context>(ctx);
   return nd_clear_error(env);
 }
 
@@ -42,6 +167,10 @@ extern "C" napi_status napi_async_destroy(napi_env env,
                                           napi_async_context async_context) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, async_context);
+  nd_async_context *ctx = reinterpret_cast<nd_async_context *>(async_context);
+  v8::HandleScope scope(env->isolate);
+  async_context_destroy(ctx);
+  delete ctx;
   return nd_clear_error(env);
 }
 
@@ -56,11 +185,17 @@ extern "C" napi_status napi_make_callback(napi_env env,
   ND_CHECK_ARG(env, recv);
   ND_CHECK_ARG(env, func);
   if (argc > 0) ND_CHECK_ARG(env, argv);
-  (void)async_context;
   if (!nd_local(func)->IsFunction())
     return nd_set_error(env, napi_function_expected);
+  nd_async_context *ctx = reinterpret_cast<nd_async_context *>(async_context);
   napi_value ret = NULL;
+  nd_loop_scope_enter(env);
+  /* The callback may destroy the context: keep its id. */
+  double async_id = ctx != NULL ? ctx->async_id : 0;
+  if (ctx != NULL) async_context_before(ctx, v8::Local<v8::Value>());
   int rc = nd_loop_make_callback(env, recv, func, argc, argv, &ret);
+  async_id_after(env, async_id);
+  nd_loop_scope_exit(env);
   if (result != NULL) *result = ret;
   if (rc != 0) return nd_set_error(env, napi_pending_exception);
   if (ret == NULL) {
@@ -69,18 +204,31 @@ extern "C" napi_status napi_make_callback(napi_env env,
   return nd_clear_error(env);
 }
 
+/* A callback scope: before/after of its context with its own resource. */
+struct nd_callback_scope {
+  napi_env env;
+  double async_id;
+};
+
 extern "C" napi_status napi_open_callback_scope(napi_env env,
                                                 napi_value resource_object,
                                                 napi_async_context context,
                                                 napi_callback_scope *result) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, result);
-  (void)resource_object;
-  (void)context;
   nd_loop_scope_enter(env);
   env->open_callback_scopes++;
-  static int token;
-  *result = reinterpret_cast<napi_callback_scope>(&token);
+  nd_callback_scope *scope = new nd_callback_scope();
+  nd_async_context *ctx = reinterpret_cast<nd_async_context *>(context);
+  scope->env = env;
+  scope->async_id = ctx != NULL ? ctx->async_id : 0;
+  if (ctx != NULL) {
+    v8::Local<v8::Value> resource;
+    if (resource_object != NULL && nd_local(resource_object)->IsObject())
+      resource = nd_local(resource_object);
+    async_context_before(ctx, resource);
+  }
+  *result = reinterpret_cast<napi_callback_scope>(scope);
   return nd_clear_error(env);
 }
 
@@ -91,8 +239,21 @@ extern "C" napi_status napi_close_callback_scope(napi_env env,
   if (env->open_callback_scopes == 0)
     return nd_set_error(env, napi_callback_scope_mismatch);
   env->open_callback_scopes--;
+  nd_callback_scope *s = reinterpret_cast<nd_callback_scope *>(scope);
+  async_id_after(s->env, s->async_id);
+  delete s;
   nd_loop_scope_exit(env);
   return nd_clear_error(env);
+}
+
+/* An exception a callback run from the loop left on env: uncaught, or
+ * (thread-safe functions of modules older than the policy, unless
+ * `enforce`) dropped with a warning. */
+static void report_callback_exception(napi_env env, bool enforce) {
+  if (env->pending_exception.IsEmpty()) return;
+  napi_value exc = nd_value(env->pending_exception.Get(env->isolate));
+  nd_loop_napi_callback_exception(
+      env, exc, enforce || env->module_api_version == NAPI_VERSION_EXPERIMENTAL);
 }
 
 /* Async work: execute() runs on the libuv pool, complete() on the loop. */
@@ -102,6 +263,7 @@ struct nd_async_work {
   napi_async_execute_callback execute;
   napi_async_complete_callback complete;
   void *data;
+  nd_async_context ctx;
 };
 
 extern "C" napi_status napi_create_async_work(
@@ -111,13 +273,26 @@ extern "C" napi_status napi_create_async_work(
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, execute);
   ND_CHECK_ARG(env, result);
-  (void)async_resource;
-  (void)async_resource_name;
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Value> resource;
+  if (async_resource != NULL) {
+    v8::Local<v8::Object> obj;
+    if (!nd_local(async_resource)->ToObject(context).ToLocal(&obj))
+      return nd_set_error(env, napi_object_expected);
+    resource = obj;
+  }
+  v8::Local<v8::String> name;
+  if (async_resource_name == NULL ||
+      !nd_local(async_resource_name)->ToString(context).ToLocal(&name))
+    return nd_set_error(env, napi_invalid_arg);
   nd_async_work *w = new nd_async_work();
   w->env = env;
   w->execute = execute;
   w->complete = complete;
   w->data = data;
+  async_context_init(env, &w->ctx, resource, name);
   *result = reinterpret_cast<napi_async_work>(w);
   return nd_clear_error(env);
 }
@@ -126,7 +301,12 @@ extern "C" napi_status napi_delete_async_work(napi_env env,
                                               napi_async_work work) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, work);
-  delete reinterpret_cast<nd_async_work *>(work);
+  nd_async_work *w = reinterpret_cast<nd_async_work *>(work);
+  {
+    v8::HandleScope scope(env->isolate);
+    async_context_destroy(&w->ctx);
+  }
+  delete w;
   return nd_clear_error(env);
 }
 
@@ -142,11 +322,14 @@ static void work_after(uv_work_t *req, int status) {
   napi_status s = status == UV_ECANCELED ? napi_cancelled : napi_ok;
   v8::HandleScope scope(env->isolate);
   nd_loop_scope_enter(env);
+  nd_async_context *ctx = &w->ctx;
+  async_context_before(ctx, v8::Local<v8::Value>());
+  /* complete() may delete the work (and its context): keep the id. */
+  double async_id = ctx->async_id;
   w->complete(env, s, w->data);
-  if (!env->pending_exception.IsEmpty()) {
-    napi_value exc = nd_value(env->pending_exception.Get(env->isolate));
-    nd_loop_take_and_report_uncaught(env, exc);
-  }
+  /* Async work completions always follow the uncaught exception policy. */
+  report_callback_exception(env, true);
+  async_id_after(env, async_id);
   nd_loop_scope_exit(env);
 }
 
@@ -194,13 +377,19 @@ struct napi_threadsafe_function__ {
   void *finalize_data;
   napi_finalize finalize_cb;
   napi_threadsafe_function_call_js call_js;
+  nd_async_context ctx;
 };
 
 static void tsfn_finalize(napi_threadsafe_function tsfn) {
   napi_env env = tsfn->env;
   v8::HandleScope scope(env->isolate);
-  if (tsfn->finalize_cb != NULL)
+  if (tsfn->finalize_cb != NULL) {
+    nd_loop_scope_enter(env);
     tsfn->finalize_cb(env, tsfn->finalize_data, tsfn->context);
+    report_callback_exception(env, false);
+    nd_loop_scope_exit(env);
+  }
+  async_context_destroy(&tsfn->ctx);
   tsfn->func.Reset();
   pthread_mutex_destroy(&tsfn->mutex);
   pthread_cond_destroy(&tsfn->cond);
@@ -247,6 +436,7 @@ static void tsfn_drain(uv_async_t *handle) {
     }
     v8::HandleScope scope(env->isolate);
     nd_loop_scope_enter(env);
+    async_context_before(&tsfn->ctx, v8::Local<v8::Value>());
     if (tsfn->call_js != NULL) {
       napi_value fn = tsfn->func.IsEmpty()
                           ? NULL
@@ -259,10 +449,8 @@ static void tsfn_drain(uv_async_t *handle) {
       napi_call_function(env, undef, fn, 0, NULL, NULL);
     }
     delete it;
-    if (!env->pending_exception.IsEmpty()) {
-      napi_value exc = nd_value(env->pending_exception.Get(env->isolate));
-      nd_loop_take_and_report_uncaught(env, exc);
-    }
+    report_callback_exception(env, false);
+    async_context_after(&tsfn->ctx);
     nd_loop_scope_exit(env);
   }
   uv_async_send(&tsfn->async);
@@ -278,8 +466,19 @@ extern "C" napi_status napi_create_threadsafe_function(
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, async_resource_name);
   ND_CHECK_ARG(env, result);
-  (void)async_resource;
   if (initial_thread_count == 0) return nd_set_error(env, napi_invalid_arg);
+  v8::HandleScope handle_scope(env->isolate);
+  v8::Local<v8::Context> v8_context = nd_context(env);
+  v8::Local<v8::Value> resource;
+  if (async_resource != NULL) {
+    v8::Local<v8::Object> obj;
+    if (!nd_local(async_resource)->ToObject(v8_context).ToLocal(&obj))
+      return nd_set_error(env, napi_object_expected);
+    resource = obj;
+  }
+  v8::Local<v8::String> name;
+  if (!nd_local(async_resource_name)->ToString(v8_context).ToLocal(&name))
+    return nd_set_error(env, napi_string_expected);
   if (func == NULL) {
     if (call_js_cb == NULL) return nd_set_error(env, napi_invalid_arg);
   } else if (!nd_local(func)->IsFunction()) {
@@ -301,6 +500,7 @@ extern "C" napi_status napi_create_threadsafe_function(
     delete tsfn;
     return nd_set_error(env, napi_generic_failure);
   }
+  async_context_init(env, &tsfn->ctx, resource, name);
   *result = tsfn;
   return nd_clear_error(env);
 }

@@ -17,19 +17,26 @@ extern "C" napi_status napi_create_arraybuffer(napi_env env, size_t byte_length,
   return nd_finish(env, tc, napi_ok);
 }
 
-namespace {
-struct ExternalBacking {
-  napi_env env;
-  napi_finalize cb;
-  void *hint;
-};
-}  // namespace
-
+/* External memory stays the addon's: V8 never frees it. The finalizer is
+ * attached to the ArrayBuffer object (a weak finalizer, run on the loop
+ * after collection as Node does), not to the backing store, whose deleter
+ * may run inside GC or on another thread. */
 static void external_deleter(void *data, size_t length, void *arg) {
+  (void)data;
   (void)length;
-  ExternalBacking *b = static_cast<ExternalBacking *>(arg);
-  if (b->cb != NULL) b->cb(b->env, data, b->hint);
-  delete b;
+  (void)arg;
+}
+
+static v8::Local<v8::ArrayBuffer> external_array_buffer(
+    napi_env env, void *data, size_t length, napi_finalize finalize_cb,
+    void *finalize_hint) {
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      data, length, external_deleter, NULL);
+  v8::Local<v8::ArrayBuffer> ab =
+      v8::ArrayBuffer::New(env->isolate, std::move(store));
+  if (finalize_cb != NULL)
+    nd_add_finalizer(env, ab, finalize_cb, data, finalize_hint);
+  return ab;
 }
 
 extern "C" napi_status napi_create_external_arraybuffer(
@@ -37,11 +44,8 @@ extern "C" napi_status napi_create_external_arraybuffer(
     napi_finalize finalize_cb, void *finalize_hint, napi_value *result) {
   ND_PREAMBLE(env);
   ND_CHECK_ARG(env, result);
-  ExternalBacking *b = new ExternalBacking{env, finalize_cb, finalize_hint};
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      external_data, byte_length, external_deleter, b);
-  v8::Local<v8::ArrayBuffer> ab =
-      v8::ArrayBuffer::New(env->isolate, std::move(store));
+  v8::Local<v8::ArrayBuffer> ab = external_array_buffer(
+      env, external_data, byte_length, finalize_cb, finalize_hint);
   *result = nd_value(ab);
   return nd_finish(env, tc, napi_ok);
 }
@@ -89,10 +93,9 @@ extern "C" napi_status napi_is_detached_arraybuffer(napi_env env,
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
-  *result = v->IsArrayBuffer() &&
-            v.As<v8::ArrayBuffer>()->Data() == NULL &&
-            v.As<v8::ArrayBuffer>()->ByteLength() == 0 &&
-            v.As<v8::ArrayBuffer>()->WasDetached();
+  /* An array buffer without a backing store counts as detached (as in
+   * Node, so does an external one made over NULL). */
+  *result = v->IsArrayBuffer() && v.As<v8::ArrayBuffer>()->Data() == NULL;
   return nd_clear_error(env);
 }
 
@@ -304,11 +307,8 @@ extern "C" napi_status napi_create_external_buffer(napi_env env, size_t length,
                                                    napi_value *result) {
   ND_PREAMBLE(env);
   ND_CHECK_ARG(env, result);
-  ExternalBacking *b = new ExternalBacking{env, finalize_cb, finalize_hint};
-  std::unique_ptr<v8::BackingStore> store =
-      v8::ArrayBuffer::NewBackingStore(data, length, external_deleter, b);
   v8::Local<v8::ArrayBuffer> ab =
-      v8::ArrayBuffer::New(env->isolate, std::move(store));
+      external_array_buffer(env, data, length, finalize_cb, finalize_hint);
   napi_status s = make_buffer(env, ab, 0, length, result);
   return nd_finish(env, tc, s);
 }

@@ -227,6 +227,7 @@ extern "C" napi_status napi_define_class(
   ND_PREAMBLE(env);
   ND_CHECK_ARG(env, result);
   ND_CHECK_ARG(env, constructor);
+  ND_CHECK_ARG(env, utf8name);
   if (property_count > 0) ND_CHECK_ARG(env, properties);
   v8::Isolate *isolate = env->isolate;
   v8::Local<v8::FunctionTemplate> tpl =

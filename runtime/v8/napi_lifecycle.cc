@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../loop.h"
 #include "shim.h"
 
 static const char *const error_messages[] = {
@@ -260,8 +261,11 @@ extern "C" napi_status napi_escape_handle(napi_env env,
   return nd_clear_error(env);
 }
 
-/* Finalizers: a weak Global whose callback queues the C finalizer; the
- * finalizer runs in the second pass (where calling into V8 is allowed). */
+/* Finalizers: a weak Global whose first-pass callback unlinks the record;
+ * the second pass either runs the finalizer at once, inside GC (modules
+ * built with NAPI_EXPERIMENTAL: "pure" finalizers that must not touch the
+ * heap), or queues it to run on the loop, where it may call into JS and
+ * where an exception it leaves becomes an uncaught exception (as Node). */
 struct nd_finalizer {
   napi_env env;
   v8::Global<v8::Value> handle;
@@ -271,23 +275,105 @@ struct nd_finalizer {
   nd_finalizer *prev, *next;
 };
 
+struct nd_queued_finalizer {
+  napi_finalize finalize;
+  void *data;
+  void *hint;
+  nd_queued_finalizer *next;
+};
+
+void nd_check_gc_access(napi_env env) {
+  if (env->module_api_version != NAPI_VERSION_EXPERIMENTAL ||
+      !env->in_gc_finalizer)
+    return;
+  fflush(stdout);
+  fprintf(stderr,
+          "FATAL ERROR: Finalizer is calling a function that may affect GC "
+          "state.\nThe finalizers are run directly from GC and must not "
+          "affect GC state.\nUse `node_api_post_finalizer` from inside of "
+          "the finalizer to work around this issue.\nIt schedules the call "
+          "as a new task in the event loop.\n");
+  fflush(stderr);
+  abort();
+}
+
 static void finalizer_unlink(napi_env env, nd_finalizer *f) {
   if (f->prev) f->prev->next = f->next;
   else env->finalizers = f->next;
   if (f->next) f->next->prev = f->prev;
 }
 
-static void finalizer_second_pass(const v8::WeakCallbackInfo<nd_finalizer> &info) {
-  nd_finalizer *f = info.GetParameter();
-  napi_env env = f->env;
+/* Runs finalize with JS allowed; an exception it leaves is reported as
+ * uncaught. */
+static void call_finalizer(napi_env env, napi_finalize finalize, void *data,
+                           void *hint) {
   v8::HandleScope scope(env->isolate);
-  if (f->finalize) f->finalize(env, f->data, f->hint);
-  delete f;
-  /* An exception from a finalizer cannot reach JS; report it later. */
-  (void)env;
+  nd_loop_scope_enter(env);
+  finalize(env, data, hint);
+  if (!env->pending_exception.IsEmpty()) {
+    napi_value exc = nd_value(env->pending_exception.Get(env->isolate));
+    nd_loop_take_and_report_uncaught(env, exc);
+  }
+  nd_loop_scope_exit(env);
 }
 
-static void finalizer_first_pass(const v8::WeakCallbackInfo<nd_finalizer> &info) {
+static void drain_finalizers(uv_async_t *handle) {
+  nd_isolate_data *idata = static_cast<nd_isolate_data *>(handle->data);
+  bool ran;
+  do {
+    ran = false;
+    for (napi_env e = idata->envs; e != NULL; e = e->next_env) {
+      while (e->queued_head != NULL) {
+        nd_queued_finalizer *q = e->queued_head;
+        e->queued_head = q->next;
+        if (e->queued_head == NULL) e->queued_tail = NULL;
+        napi_finalize fin = q->finalize;
+        void *data = q->data, *hint = q->hint;
+        delete q;
+        call_finalizer(e, fin, data, hint);
+        ran = true;
+      }
+    }
+  } while (ran);
+  uv_unref(reinterpret_cast<uv_handle_t *>(handle));
+}
+
+void nd_queue_finalizer(napi_env env, napi_finalize finalize, void *data,
+                        void *hint) {
+  nd_queued_finalizer *q = new nd_queued_finalizer{finalize, data, hint, NULL};
+  if (env->queued_tail) env->queued_tail->next = q;
+  else env->queued_head = q;
+  env->queued_tail = q;
+  nd_isolate_data *idata = env->idata;
+  if (idata->finalizer_async == NULL) {
+    idata->finalizer_async = new uv_async_t();
+    uv_async_init(idata->loop, idata->finalizer_async, drain_finalizers);
+    idata->finalizer_async->data = idata;
+  }
+  /* The queued work keeps the loop alive until it ran. */
+  uv_ref(reinterpret_cast<uv_handle_t *>(idata->finalizer_async));
+  uv_async_send(idata->finalizer_async);
+}
+
+static void finalizer_second_pass(
+    const v8::WeakCallbackInfo<nd_finalizer> &info) {
+  nd_finalizer *f = info.GetParameter();
+  napi_env env = f->env;
+  if (f->finalize != NULL) {
+    if (env->module_api_version == NAPI_VERSION_EXPERIMENTAL) {
+      v8::HandleScope scope(env->isolate);
+      env->in_gc_finalizer = true;
+      f->finalize(env, f->data, f->hint);
+      env->in_gc_finalizer = false;
+    } else {
+      nd_queue_finalizer(env, f->finalize, f->data, f->hint);
+    }
+  }
+  delete f;
+}
+
+static void finalizer_first_pass(
+    const v8::WeakCallbackInfo<nd_finalizer> &info) {
   nd_finalizer *f = info.GetParameter();
   f->handle.Reset();
   finalizer_unlink(f->env, f);
@@ -339,11 +425,13 @@ extern "C" napi_status node_api_post_finalizer(napi_env env,
                                                void *finalize_hint) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, finalize_cb);
-  finalize_cb(env, finalize_data, finalize_hint);
+  nd_queue_finalizer(env, finalize_cb, finalize_data, finalize_hint);
   return nd_clear_error(env);
 }
 
-/* References: strong while count > 0, weak at 0 (objects only). */
+/* References: strong while count > 0. At 0, objects and symbols become
+ * weak (a registered symbol is never collected, so it stays); any other
+ * value (allowed only for NAPI_VERSION_EXPERIMENTAL modules) is released. */
 struct nd_reference {
   napi_env env;
   v8::Global<v8::Value> handle;
@@ -358,10 +446,15 @@ static void reference_weak_cb(const v8::WeakCallbackInfo<nd_reference> &info) {
 
 static void reference_update(nd_reference *r) {
   if (r->handle.IsEmpty()) return;
-  if (r->count == 0 && r->can_be_weak)
-    r->handle.SetWeak(r, reference_weak_cb, v8::WeakCallbackType::kParameter);
-  else if (r->count > 0)
+  if (r->count == 0) {
+    if (r->can_be_weak)
+      r->handle.SetWeak(r, reference_weak_cb,
+                        v8::WeakCallbackType::kParameter);
+    else
+      r->handle.Reset();
+  } else {
     r->handle.ClearWeak();
+  }
 }
 
 extern "C" napi_status napi_create_reference(napi_env env, napi_value value,
@@ -372,14 +465,13 @@ extern "C" napi_status napi_create_reference(napi_env env, napi_value value,
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
   bool weakable = v->IsObject() || v->IsSymbol();
-  if (env->module_api_version != NAPI_VERSION_EXPERIMENTAL && !v->IsObject() &&
-      !v->IsFunction() && !v->IsSymbol())
+  if (env->module_api_version != NAPI_VERSION_EXPERIMENTAL && !weakable)
     return nd_set_error(env, napi_invalid_arg);
   nd_reference *r = new nd_reference();
   r->env = env;
   r->handle.Reset(env->isolate, v);
   r->count = initial_refcount;
-  r->can_be_weak = weakable && !v->IsSymbol();
+  r->can_be_weak = weakable;
   r->prev = NULL;
   r->next = env->references;
   if (r->next) r->next->prev = r;
@@ -435,6 +527,39 @@ extern "C" napi_status napi_get_reference_value(napi_env env, napi_ref ref,
   else
     *result = nd_value(r->handle.Get(env->isolate));
   return nd_clear_error(env);
+}
+
+/* Env teardown for an addon env: runs every remaining finalizer, then the
+ * instance data finalizer (registered as the env's first cleanup hook). */
+extern "C" void nd_napi_env_teardown(void *arg) {
+  napi_env env = static_cast<napi_env>(arg);
+  if (env->torn_down) return;
+  env->torn_down = true;
+  v8::HandleScope scope(env->isolate);
+  /* Objects still alive get their finalizers now, then queued ones run. */
+  while (env->finalizers != NULL) {
+    nd_finalizer *f = env->finalizers;
+    finalizer_unlink(env, f);
+    f->handle.Reset();
+    napi_finalize fin = f->finalize;
+    void *data = f->data, *hint = f->hint;
+    delete f;
+    if (fin) fin(env, data, hint);
+    env->pending_exception.Reset();
+  }
+  while (env->queued_head != NULL) {
+    nd_queued_finalizer *q = env->queued_head;
+    env->queued_head = q->next;
+    if (env->queued_head == NULL) env->queued_tail = NULL;
+    q->finalize(env, q->data, q->hint);
+    env->pending_exception.Reset();
+    delete q;
+  }
+  if (env->instance_finalize != NULL) {
+    napi_finalize fin = env->instance_finalize;
+    env->instance_finalize = NULL;
+    fin(env, env->instance_data, env->instance_hint);
+  }
 }
 
 void nd_finalize_all(napi_env env) {
@@ -557,7 +682,7 @@ extern "C" napi_status napi_adjust_external_memory(napi_env env,
 extern "C" napi_status napi_get_version(napi_env env, uint32_t *result) {
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, result);
-  *result = 8;
+  *result = 9; /* NAPI_VERSION of Node 18.20 */
   return nd_clear_error(env);
 }
 

@@ -16,21 +16,21 @@ v8::MaybeLocal<v8::String> nd_string_utf8(v8::Isolate *isolate,
 }
 
 extern "C" napi_status napi_get_undefined(napi_env env, napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Undefined(env->isolate));
   return nd_clear_error(env);
 }
 
 extern "C" napi_status napi_get_null(napi_env env, napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Null(env->isolate));
   return nd_clear_error(env);
 }
 
 extern "C" napi_status napi_get_global(napi_env env, napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(nd_context(env)->Global());
   return nd_clear_error(env);
@@ -38,21 +38,21 @@ extern "C" napi_status napi_get_global(napi_env env, napi_value *result) {
 
 extern "C" napi_status napi_get_boolean(napi_env env, bool value,
                                         napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Boolean::New(env->isolate, value));
   return nd_clear_error(env);
 }
 
 extern "C" napi_status napi_create_object(napi_env env, napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Object::New(env->isolate));
   return nd_clear_error(env);
 }
 
 extern "C" napi_status napi_create_array(napi_env env, napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Array::New(env->isolate));
   return nd_clear_error(env);
@@ -61,7 +61,7 @@ extern "C" napi_status napi_create_array(napi_env env, napi_value *result) {
 extern "C" napi_status napi_create_array_with_length(napi_env env,
                                                      size_t length,
                                                      napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Array::New(env->isolate, (int)length));
   return nd_clear_error(env);
@@ -69,7 +69,7 @@ extern "C" napi_status napi_create_array_with_length(napi_env env,
 
 extern "C" napi_status napi_create_double(napi_env env, double value,
                                           napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Number::New(env->isolate, value));
   return nd_clear_error(env);
@@ -77,7 +77,7 @@ extern "C" napi_status napi_create_double(napi_env env, double value,
 
 extern "C" napi_status napi_create_int32(napi_env env, int32_t value,
                                          napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Integer::New(env->isolate, value));
   return nd_clear_error(env);
@@ -85,7 +85,7 @@ extern "C" napi_status napi_create_int32(napi_env env, int32_t value,
 
 extern "C" napi_status napi_create_uint32(napi_env env, uint32_t value,
                                           napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Integer::NewFromUnsigned(env->isolate, value));
   return nd_clear_error(env);
@@ -93,7 +93,7 @@ extern "C" napi_status napi_create_uint32(napi_env env, uint32_t value,
 
 extern "C" napi_status napi_create_int64(napi_env env, int64_t value,
                                          napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::Number::New(env->isolate, (double)value));
   return nd_clear_error(env);
@@ -101,7 +101,7 @@ extern "C" napi_status napi_create_int64(napi_env env, int64_t value,
 
 extern "C" napi_status napi_create_bigint_int64(napi_env env, int64_t value,
                                                 napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::BigInt::New(env->isolate, value));
   return nd_clear_error(env);
@@ -109,7 +109,7 @@ extern "C" napi_status napi_create_bigint_int64(napi_env env, int64_t value,
 
 extern "C" napi_status napi_create_bigint_uint64(napi_env env, uint64_t value,
                                                  napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   *result = nd_value(v8::BigInt::NewFromUnsigned(env->isolate, value));
   return nd_clear_error(env);
@@ -135,7 +135,7 @@ extern "C" napi_status napi_create_string_latin1(napi_env env,
                                                  const char *str,
                                                  size_t length,
                                                  napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   if (length > 0) ND_CHECK_ARG(env, str);
   ND_CHECK_ARG(env, result);
   ND_RETURN_STATUS_IF_FALSE(
@@ -155,7 +155,7 @@ extern "C" napi_status napi_create_string_latin1(napi_env env,
 extern "C" napi_status napi_create_string_utf8(napi_env env, const char *str,
                                                size_t length,
                                                napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   if (length > 0) ND_CHECK_ARG(env, str);
   ND_CHECK_ARG(env, result);
   ND_RETURN_STATUS_IF_FALSE(
@@ -172,7 +172,7 @@ extern "C" napi_status napi_create_string_utf16(napi_env env,
                                                 const char16_t *str,
                                                 size_t length,
                                                 napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   if (length > 0) ND_CHECK_ARG(env, str);
   ND_CHECK_ARG(env, result);
   ND_RETURN_STATUS_IF_FALSE(
@@ -220,7 +220,7 @@ class ExternalString : public Base {
 extern "C" napi_status node_api_create_external_string_latin1(
     napi_env env, char *str, size_t length, napi_finalize finalize_callback,
     void *finalize_hint, napi_value *result, bool *copied) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, str);
   ND_CHECK_ARG(env, result);
   if (length == NAPI_AUTO_LENGTH) length = strlen(str);
@@ -241,7 +241,7 @@ extern "C" napi_status node_api_create_external_string_utf16(
     napi_env env, char16_t *str, size_t length,
     napi_finalize finalize_callback, void *finalize_hint, napi_value *result,
     bool *copied) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, str);
   ND_CHECK_ARG(env, result);
   if (length == NAPI_AUTO_LENGTH) {
@@ -263,7 +263,7 @@ extern "C" napi_status node_api_create_external_string_utf16(
 
 extern "C" napi_status napi_create_symbol(napi_env env, napi_value description,
                                           napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Symbol> sym;
   if (description == NULL) {
@@ -280,8 +280,11 @@ extern "C" napi_status napi_create_symbol(napi_env env, napi_value description,
 extern "C" napi_status node_api_symbol_for(napi_env env, const char *utf8,
                                            size_t length,
                                            napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
+  if (length > 0) ND_CHECK_ARG(env, utf8);
   ND_CHECK_ARG(env, result);
+  ND_RETURN_STATUS_IF_FALSE(
+      env, length == NAPI_AUTO_LENGTH || length <= INT_MAX, napi_invalid_arg);
   v8::Local<v8::String> key;
   if (!nd_string_utf8(env->isolate, utf8 ? utf8 : "", utf8 ? length : 0)
            .ToLocal(&key))
@@ -303,7 +306,7 @@ extern "C" napi_status napi_create_date(napi_env env, double time,
 
 extern "C" napi_status napi_is_date(napi_env env, napi_value value,
                                     bool *is_date) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, is_date);
   *is_date = nd_local(value)->IsDate();
@@ -323,7 +326,7 @@ extern "C" napi_status napi_get_date_value(napi_env env, napi_value value,
 
 extern "C" napi_status napi_typeof(napi_env env, napi_value value,
                                    napi_valuetype *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -343,7 +346,7 @@ extern "C" napi_status napi_typeof(napi_env env, napi_value value,
 
 extern "C" napi_status napi_get_value_double(napi_env env, napi_value value,
                                              double *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -354,7 +357,7 @@ extern "C" napi_status napi_get_value_double(napi_env env, napi_value value,
 
 extern "C" napi_status napi_get_value_int32(napi_env env, napi_value value,
                                             int32_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -369,7 +372,7 @@ extern "C" napi_status napi_get_value_int32(napi_env env, napi_value value,
 
 extern "C" napi_status napi_get_value_uint32(napi_env env, napi_value value,
                                              uint32_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -384,7 +387,7 @@ extern "C" napi_status napi_get_value_uint32(napi_env env, napi_value value,
 
 extern "C" napi_status napi_get_value_int64(napi_env env, napi_value value,
                                             int64_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -407,7 +410,7 @@ extern "C" napi_status napi_get_value_bigint_int64(napi_env env,
                                                    napi_value value,
                                                    int64_t *result,
                                                    bool *lossless) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   ND_CHECK_ARG(env, lossless);
@@ -421,7 +424,7 @@ extern "C" napi_status napi_get_value_bigint_uint64(napi_env env,
                                                     napi_value value,
                                                     uint64_t *result,
                                                     bool *lossless) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   ND_CHECK_ARG(env, lossless);
@@ -436,7 +439,7 @@ extern "C" napi_status napi_get_value_bigint_words(napi_env env,
                                                    int *sign_bit,
                                                    size_t *word_count,
                                                    uint64_t *words) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, word_count);
   v8::Local<v8::Value> v = nd_local(value);
@@ -456,7 +459,7 @@ extern "C" napi_status napi_get_value_bigint_words(napi_env env,
 
 extern "C" napi_status napi_get_value_bool(napi_env env, napi_value value,
                                            bool *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);
@@ -472,7 +475,7 @@ extern "C" napi_status napi_get_value_string_latin1(napi_env env,
                                                     napi_value value,
                                                     char *buf, size_t bufsize,
                                                     size_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   v8::Local<v8::Value> v = nd_local(value);
   if (!v->IsString()) return nd_set_error(env, napi_string_expected);
@@ -497,7 +500,7 @@ extern "C" napi_status napi_get_value_string_utf8(napi_env env,
                                                   napi_value value, char *buf,
                                                   size_t bufsize,
                                                   size_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   v8::Local<v8::Value> v = nd_local(value);
   if (!v->IsString()) return nd_set_error(env, napi_string_expected);
@@ -523,7 +526,7 @@ extern "C" napi_status napi_get_value_string_utf16(napi_env env,
                                                    char16_t *buf,
                                                    size_t bufsize,
                                                    size_t *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   v8::Local<v8::Value> v = nd_local(value);
   if (!v->IsString()) return nd_set_error(env, napi_string_expected);
@@ -563,7 +566,7 @@ ND_COERCE(napi_coerce_to_string, ToString, v8::String)
 
 extern "C" napi_status napi_coerce_to_bool(napi_env env, napi_value value,
                                            napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   *result = nd_value(
@@ -573,7 +576,7 @@ extern "C" napi_status napi_coerce_to_bool(napi_env env, napi_value value,
 
 extern "C" napi_status napi_strict_equals(napi_env env, napi_value lhs,
                                           napi_value rhs, bool *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, lhs);
   ND_CHECK_ARG(env, rhs);
   ND_CHECK_ARG(env, result);
@@ -585,7 +588,7 @@ extern "C" napi_status napi_create_external(napi_env env, void *data,
                                             napi_finalize finalize_cb,
                                             void *finalize_hint,
                                             napi_value *result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> ext = v8::External::New(env->isolate, data);
   if (finalize_cb != NULL)
@@ -596,7 +599,7 @@ extern "C" napi_status napi_create_external(napi_env env, void *data,
 
 extern "C" napi_status napi_get_value_external(napi_env env, napi_value value,
                                                void **result) {
-  ND_CHECK_ENV(env);
+  ND_CHECK_ENV_NOT_IN_GC(env);
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   v8::Local<v8::Value> v = nd_local(value);

@@ -25,6 +25,10 @@ struct nd_isolate_data {
   v8::Global<v8::Function> import_dynamically;
   v8::Global<v8::Function> initialize_import_meta;
   void *modules; /* identity hash -> nd_module_t (engine_modules.cc) */
+  uv_async_t *finalizer_async; /* drains envs' finalizer queues (napi) */
+  /* { init, before, after, destroy } of internal/napi_async_context.js:
+   * async_hooks for Node-API async resources (empty until set). */
+  v8::Global<v8::Object> napi_async_hooks;
 };
 
 /* A Node-API finalizer attached to a JS object through a weak handle. */
@@ -56,6 +60,10 @@ struct napi_env__ {
   struct nd_cleanup_hook *cleanup_hooks; /* newest first */
   struct nd_finalizer *finalizers;       /* live weak finalizers */
   struct nd_reference *references;       /* live references */
+  /* Finalizers of collected objects (and node_api_post_finalizer calls)
+   * waiting to run on the loop, oldest first. */
+  struct nd_queued_finalizer *queued_head, *queued_tail;
+  bool torn_down; /* the env's teardown began: JS can no longer run */
 };
 
 /* V8 scopes cannot be allocated with new directly; a holder struct can. */
@@ -101,6 +109,16 @@ void nd_rethrow_pending(napi_env env);
     if ((env) == NULL) return napi_invalid_arg;                                \
   } while (0)
 
+/* Aborts when a finalizer running inside GC (an experimental, "pure
+ * finalizer" module) calls a function that may touch the JS heap. */
+void nd_check_gc_access(napi_env env);
+
+#define ND_CHECK_ENV_NOT_IN_GC(env)                                            \
+  do {                                                                         \
+    if ((env) == NULL) return napi_invalid_arg;                                \
+    if ((env)->in_gc_finalizer) nd_check_gc_access(env);                       \
+  } while (0)
+
 #define ND_CHECK_ARG(env, arg)                                                 \
   do {                                                                         \
     if ((arg) == NULL) return nd_set_error((env), napi_invalid_arg);           \
@@ -115,9 +133,14 @@ void nd_rethrow_pending(napi_env env);
  * exception is already pending. Pair with ND_PREAMBLE_END(env, tc) on every
  * return path through nd_finish(). */
 #define ND_PREAMBLE(env)                                                       \
-  ND_CHECK_ENV(env);                                                           \
+  ND_CHECK_ENV_NOT_IN_GC(env);                                                 \
   if (!(env)->pending_exception.IsEmpty())                                     \
     return nd_set_error((env), napi_pending_exception);                        \
+  if ((env)->torn_down)                                                        \
+    return nd_set_error((env), (env)->module_api_version ==                    \
+                                       NAPI_VERSION_EXPERIMENTAL               \
+                                   ? napi_cannot_run_js                        \
+                                   : napi_pending_exception);                  \
   nd_clear_error(env);                                                         \
   v8::TryCatch tc((env)->isolate)
 
@@ -177,6 +200,11 @@ struct nd_finalizer *nd_add_finalizer(napi_env env,
 
 /* Frees a still-live finalizer record without calling it. */
 void nd_remove_finalizer(napi_env env, struct nd_finalizer *f);
+
+/* Queues finalize(env, data, hint) to run on the loop, where it may call
+ * into JS (Node's deferred finalizers and node_api_post_finalizer). */
+void nd_queue_finalizer(napi_env env, napi_finalize finalize, void *data,
+                        void *hint);
 
 /* Runs one cleanup hook of env and unlinks it. */
 void nd_cleanup_hook_run_one(napi_env env, struct nd_cleanup_hook *h);

@@ -158,12 +158,9 @@ function nextTick(callback) {
   if (queue.isEmpty()) setHasTickScheduled(true);
   const asyncId = newAsyncId();
   const triggerAsyncId = getDefaultTriggerAsyncId();
-  const tickObject = {
-    [async_id_symbol]: asyncId,
-    [trigger_async_id_symbol]: triggerAsyncId,
-    callback,
-    args,
-  };
+  const tickObject = { callback, args };
+  tickObject[async_id_symbol] = asyncId;
+  tickObject[trigger_async_id_symbol] = triggerAsyncId;
   if (initHooksExist()) {
     emitInit(asyncId, 'TickObject', triggerAsyncId, tickObject);
   }

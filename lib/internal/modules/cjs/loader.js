@@ -637,7 +637,14 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 
+let napiAsyncHooksInstalled = false;
 Module._extensions['.node'] = function(module, filename) {
+  if (!napiAsyncHooksInstalled) {
+    /* Node-API async resources report to async_hooks. */
+    napiAsyncHooksInstalled = true;
+    internalBinding('module_wrap').setNapiAsyncHooks(
+      require('internal/napi_async_context'));
+  }
   return process.dlopen(module, path.toNamespacedPath(filename));
 };
 

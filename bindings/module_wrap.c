@@ -10,7 +10,7 @@
  *   w.url
  *   w.getModuleRequests() -> [{ specifier, assertions }]
  *   w.link(specifiers, wraps)    resolves each specifier to a wrap
- *   w.instantiate()  w.evaluate() -> promise  w.getNamespace()
+ *   w.instantiate()  w.evaluate([timeoutMs]) -> promise  w.getNamespace()
  *   w.getStatus() (0..5: kUninstantiated .. kErrored)  w.getError()
  *   decorateErrorStack(error)   prepends the source arrow the engine
  *       recorded for a SyntaxError to error.stack (once)
@@ -20,6 +20,7 @@
  *   setModuleHooks(importDynamically, initializeImportMeta)
  *       importDynamically(specifier, referrerName, assertions) -> Promise
  *       initializeImportMeta(meta, wrap) */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,19 +29,25 @@
 #include "engine.h"
 #include "napi_util.h"
 
+/* The synthetic steps and the linked wraps are kept as (hidden) properties
+ * of the wrap object itself, not as strong references: a graph of modules
+ * that JS no longer reaches can be collected, cycles included. */
 typedef struct {
   nd_module_t *module;
   napi_env env;
   napi_ref self;      /* weak: the wrap lives while JS holds it */
-  napi_ref steps;     /* synthetic evaluation steps, or NULL */
-  napi_ref deps;      /* array of linked wraps, kept alive */
 } module_wrap_t;
+
+static void set_hidden(napi_env env, napi_value obj, const char *name,
+                       napi_value value) {
+  napi_property_descriptor d = {name, NULL, NULL, NULL, NULL, value,
+                                napi_writable | napi_configurable, NULL};
+  napi_define_properties(env, obj, 1, &d);
+}
 
 static void module_wrap_finalize(napi_env env, void *data, void *hint) {
   module_wrap_t *w = data;
   (void)hint;
-  if (w->steps) napi_delete_reference(env, w->steps);
-  if (w->deps) napi_delete_reference(env, w->deps);
   napi_delete_reference(env, w->self);
   nd_engine_module_free(w->module);
   free(w);
@@ -69,8 +76,9 @@ static void keep_arrow(napi_env env) {
 static napi_status run_steps(napi_env env, nd_module_t *module, void *data) {
   module_wrap_t *w = data;
   napi_value fn, self, ignored;
-  napi_get_reference_value(env, w->steps, &fn);
   napi_get_reference_value(env, w->self, &self);
+  if (self == NULL) return napi_ok;
+  napi_get_named_property(env, self, "__syntheticSteps", &fn);
   (void)module;
   return napi_call_function(env, self, fn, 0, NULL, &ignored);
 }
@@ -87,7 +95,7 @@ static napi_value module_new(napi_env env, napi_callback_info info) {
   if (is_array) {
     s = nd_engine_module_synthetic(env, argv[0], argv[1], run_steps, w,
                                    &w->module);
-    if (s == napi_ok) napi_create_reference(env, argv[2], 1, &w->steps);
+    if (s == napi_ok) set_hidden(env, self, "__syntheticSteps", argv[2]);
   } else {
     s = nd_engine_module_compile(env, argv[1], argv[0], &w->module);
     if (s == napi_pending_exception) {
@@ -139,8 +147,7 @@ static napi_value module_link(napi_env env, napi_callback_info info) {
     nd_engine_module_link(w->module, s, d->module);
     free(s);
   }
-  if (w->deps) napi_delete_reference(env, w->deps);
-  napi_create_reference(env, argv[1], 1, &w->deps);
+  set_hidden(env, self, "__linkedWraps", argv[1]);
   return NULL;
 }
 
@@ -154,12 +161,26 @@ static napi_value module_instantiate(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* evaluate([timeoutMs]) -> promise; ERR_SCRIPT_EXECUTION_TIMEOUT when the
+ * synchronous part runs longer than timeoutMs. */
 static napi_value module_evaluate(napi_env env, napi_callback_info info) {
-  napi_value self, r;
-  napi_get_cb_info(env, info, NULL, NULL, &self, NULL);
+  napi_value argv[1], self, r;
+  size_t argc = 1;
+  napi_get_cb_info(env, info, &argc, argv, &self, NULL);
   module_wrap_t *w = unwrap_module(env, self);
   if (w == NULL) return NULL;
-  if (nd_engine_module_evaluate(env, w->module, &r) != napi_ok) return NULL;
+  int64_t timeout = argc > 0 ? nd_to_int64(env, argv[0], -1) : -1;
+  bool timed_out = false;
+  napi_status s = nd_engine_module_evaluate_timeout(env, w->module, timeout,
+                                                    &timed_out, &r);
+  if (timed_out) {
+    char msg[96];
+    snprintf(msg, sizeof(msg), "Script execution timed out after %lldms",
+             (long long)timeout);
+    napi_throw_error(env, "ERR_SCRIPT_EXECUTION_TIMEOUT", msg);
+    return NULL;
+  }
+  if (s != napi_ok) return NULL;
   return r;
 }
 

@@ -1,8 +1,8 @@
 'use strict';
 /* vm.js - the vm module: Script, createContext/isContext, the run*
  * functions and compileFunction. Contexts forward their global object to
- * the contextified object, as Node's do. (vm.Module & co. need
- * --experimental-vm-modules and are not available yet.) */
+ * the contextified object, as Node's do. vm.Module & co. (with
+ * --experimental-vm-modules) live in internal/vm/module. */
 
 const {
   ArrayPrototypeForEach,
@@ -27,6 +27,7 @@ const {
   validateString,
   validateUint32,
   validateArray,
+  validateFunction,
 } = require('internal/validators');
 
 const kParsingContext = Symbol('script parsing context');
@@ -50,6 +51,24 @@ function getRunOptions(options) {
   return { timeout };
 }
 
+/* import() in code compiled as `filename` goes to the user's callback
+ * (which needs --experimental-vm-modules, as in Node). */
+function registerImportModuleDynamically(filename, callback, referrer) {
+  const { getOptionValue } = require('internal/options');
+  const loader = require('internal/modules/esm/loader');
+  if (!getOptionValue('--experimental-vm-modules')) {
+    loader.registerReferrerImporter(filename, () => {
+      const { codes: { ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG } } =
+        require('internal/errors');
+      return Promise.reject(new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
+    });
+    return;
+  }
+  const { importModuleDynamicallyWrap } = require('internal/vm/module');
+  loader.registerReferrerImporter(
+    filename, importModuleDynamicallyWrap(callback, referrer));
+}
+
 /* new vm.Script(code, { filename, lineOffset, columnOffset, ... }) */
 class Script extends ContextifyScript {
   constructor(code, options = {}) {
@@ -67,9 +86,16 @@ class Script extends ContextifyScript {
     validateInt32(lineOffset, 'options.lineOffset');
     validateInt32(columnOffset, 'options.columnOffset');
     validateBoolean(produceCachedData, 'options.produceCachedData');
+    if (importModuleDynamically !== undefined) {
+      validateFunction(importModuleDynamically,
+                       'options.importModuleDynamically');
+    }
     super(code, filename, lineOffset, columnOffset);
     if (produceCachedData) this.cachedDataProduced = false;
-    void importModuleDynamically;
+    if (importModuleDynamically !== undefined) {
+      registerImportModuleDynamically(filename, importModuleDynamically,
+                                      this);
+    }
   }
 
   runInThisContext(options) {
@@ -161,8 +187,21 @@ function compileFunction(code, params, options = {}) {
                           (param, i) => validateString(param, `params[${i}]`));
   }
   validateObject(options, 'options');
-  const { filename = '', parsingContext, contextExtensions = [] } = options;
+  const {
+    filename = '',
+    parsingContext,
+    contextExtensions = [],
+    lineOffset = 0,
+    columnOffset = 0,
+    importModuleDynamically,
+  } = options;
   validateString(filename, 'options.filename');
+  validateInt32(lineOffset, 'options.lineOffset');
+  validateInt32(columnOffset, 'options.columnOffset');
+  if (importModuleDynamically !== undefined) {
+    validateFunction(importModuleDynamically,
+                     'options.importModuleDynamically');
+  }
   validateArray(contextExtensions, 'options.contextExtensions');
   if (parsingContext !== undefined && !isContext(parsingContext)) {
     throw new ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context',
@@ -176,7 +215,11 @@ function compileFunction(code, params, options = {}) {
     return parsingContext !== undefined ?
       script.runInContext(parsingContext) : script.runInThisContext();
   }
-  return compileFunctionBinding(code, filename, params || []);
+  const fn = compileFunctionBinding(code, filename, params || []);
+  if (importModuleDynamically !== undefined) {
+    registerImportModuleDynamically(filename, importModuleDynamically, fn);
+  }
+  return fn;
 }
 
 /* vm.measureMemory is not available: no per-context heap accounting. */
@@ -191,7 +234,19 @@ void contextGlobal;
 void ERR_VM_MODULE_NOT_MODULE;
 void kParsingContext;
 
-module.exports = {
+/* vm.Module & co. exist with --experimental-vm-modules. */
+function addVmModules(exports) {
+  const { getOptionValue } = require('internal/options');
+  if (!getOptionValue('--experimental-vm-modules')) return exports;
+  const { Module, SourceTextModule, SyntheticModule } =
+    require('internal/vm/module');
+  exports.Module = Module;
+  exports.SourceTextModule = SourceTextModule;
+  exports.SyntheticModule = SyntheticModule;
+  return exports;
+}
+
+module.exports = addVmModules({
   Script,
   createContext,
   createScript,
@@ -202,4 +257,4 @@ module.exports = {
   compileFunction,
   measureMemory,
   constants,
-};
+});

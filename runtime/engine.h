@@ -325,6 +325,14 @@ napi_status nd_engine_module_instantiate(napi_env env, nd_module_t *module);
 napi_status nd_engine_module_evaluate(napi_env env, nd_module_t *module,
                                       napi_value *result);
 
+/* Same, stopping the synchronous part after timeout_ms (> 0): then
+ * *timed_out is set and napi_generic_failure returned. */
+napi_status nd_engine_module_evaluate_timeout(napi_env env,
+                                              nd_module_t *module,
+                                              int64_t timeout_ms,
+                                              bool *timed_out,
+                                              napi_value *result);
+
 /* The module namespace object (after instantiation). */
 napi_status nd_engine_module_namespace(napi_env env, nd_module_t *module,
                                        napi_value *result);

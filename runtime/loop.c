@@ -182,7 +182,8 @@ static void print_fallback(napi_env env, napi_value err, napi_value arrow) {
   napi_value text = NULL, stack;
   bool is_error = false;
   napi_is_error(env, err, &is_error);
-  if (is_error && napi_get_named_property(env, err, "stack", &stack) == napi_ok) {
+  if (is_error &&
+      napi_get_named_property(env, err, "stack", &stack) == napi_ok) {
     napi_typeof(env, stack, &t);
     if (t == napi_string) text = stack;
   }

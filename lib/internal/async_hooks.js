@@ -102,14 +102,16 @@ let defaultTriggerId = -1;
 const topLevelResource = {};
 
 /* The execution stack: the ids to restore on pop (two per entry) and the
- * resource each entry made current. Resources are recorded only once
+ * resource each entry made current. Ticks record their resource only once
  * executionAsyncResource() has been called (storing a new object into this
- * long-lived array costs a GC write barrier per callback); an entry pushed
+ * long-lived array costs a GC write barrier per tick); a tick running
  * before that gets a placeholder object on first request. */
 let stackLength = 0;
 const savedIds = [];
 const stackResources = [];
 let recordResources = false;
+/* Set when a callback threw past its emitAfter() (see markAsyncStackDirty). */
+let stackDirty = false;
 
 /* Registry: enabled AsyncHook objects and per-kind counters. While hooks
  * are being called (callDepth > 0) enable()/disable() edit copies that
@@ -194,7 +196,7 @@ function pushAsyncContext(asyncId, triggerAsyncId, resource) {
   const offset = stackLength;
   savedIds[offset * 2] = executionId;
   savedIds[offset * 2 + 1] = triggerId;
-  if (recordResources) stackResources[offset] = resource;
+  stackResources[offset] = resource;
   stackLength = offset + 1;
   executionId = asyncId;
   triggerId = triggerAsyncId;
@@ -214,6 +216,42 @@ function popAsyncContext(asyncId) {
   stackResources[offset] = undefined;
   stackLength = offset;
   return offset > 0;
+}
+
+/* The tick queue runs many callbacks in a row at the same stack depth: it
+ * takes one stack entry for the whole run (enterTickRun/exitTickRun) and
+ * switches that entry from tick to tick (startTick/endTick), which costs
+ * a few stores per tick instead of a push and a pop. The resource is kept
+ * only once executionAsyncResource() has been used. */
+function enterTickRun() {
+  const offset = stackLength;
+  savedIds[offset * 2] = executionId;
+  savedIds[offset * 2 + 1] = triggerId;
+  stackLength = offset + 1;
+}
+
+function exitTickRun() {
+  const offset = stackLength - 1;
+  executionId = savedIds[offset * 2];
+  triggerId = savedIds[offset * 2 + 1];
+  stackResources[offset] = undefined;
+  stackLength = offset;
+}
+
+/* A tick's callback starts: as emitBefore() within the run's entry. */
+function startTick(asyncId, triggerAsyncId, resource) {
+  executionId = asyncId;
+  triggerId = triggerAsyncId;
+  if (recordResources) stackResources[stackLength - 1] = resource;
+  if (hookFields[kBefore] > 0) emitBeforeNative(asyncId);
+}
+
+/* The tick's callback returned: as emitAfter() without the pop. */
+function endTick(asyncId) {
+  if (hookFields[kAfter] > 0) emitAfterNative(asyncId);
+  if (hookFields[kCheck] > 0 && executionId !== asyncId) {
+    failCorruptedStack(asyncId);
+  }
 }
 
 function hasAsyncIdStack() { return stackLength > 0; }
@@ -254,9 +292,12 @@ function enterFromEventLoop() {
 
 /* A callback run between emitBefore/emitAfter threw (its after was
  * skipped). Entry points that can also be reached from inside callbacks
- * (the tick queue) unwind only then. */
-let stackDirty = false;
-function markAsyncStackDirty() { stackDirty = true; }
+ * (the tick queue) unwind only then. The tick queue is made to run after
+ * the exception is reported, so that happens before anything else. */
+function markAsyncStackDirty() {
+  stackDirty = true;
+  require('internal/process/task_queues').setHasTickScheduled(true);
+}
 function unwindAsyncStackIfDirty() {
   if (stackDirty) {
     stackDirty = false;
@@ -319,7 +360,9 @@ function emitHook(symbol, asyncId) {
     const hooks = hooksArray;
     for (let i = 0; i < hooks.length; i++) {
       const fn = hooks[i][symbol];
-      if (typeof fn === 'function') FunctionPrototypeCall(fn, hooks[i], asyncId);
+      if (typeof fn === 'function') {
+        FunctionPrototypeCall(fn, hooks[i], asyncId);
+      }
     }
   } catch (e) {
     fatalError(e);
@@ -418,16 +461,14 @@ function queueDestroyAsyncId(asyncId) {
   if (destroyScheduled) return;
   destroyScheduled = true;
   require('internal/timers').setNativeImmediate(flushDestroyQueue);
-  if (!flushOnBeforeExit) {
-    flushOnBeforeExit = true;
+  if (ArrayPrototypeIndexOf(process.listeners('beforeExit'),
+                            flushBeforeExit) === -1) {
     process.prependListener('beforeExit', flushBeforeExit);
   }
 }
 
-let flushOnBeforeExit = false;
 function flushBeforeExit() {
   process.removeListener('beforeExit', flushBeforeExit);
-  flushOnBeforeExit = false;
   flushDestroyQueue();
 }
 
@@ -598,21 +639,10 @@ function disableHook(hook) {
 }
 
 /* --no-force-async-hooks-checks turns the argument and stack checks off. */
-function setupChecks() {
-  const { getOptionValue } = require('internal/options');
-  if (getOptionValue('--force-async-hooks-checks') === false) {
-    hookFields[kCheck] = 0;
-  }
+if (require('internal/options')
+  .getOptionValue('--force-async-hooks-checks') === false) {
+  hookFields[kCheck] = 0;
 }
-
-/* Node's async_id_fields as a live view (for code that reads them). */
-const asyncIdFields = {
-  __proto__: null,
-  get [kExecutionAsyncId]() { return executionId; },
-  get [kTriggerAsyncId]() { return triggerId; },
-  get [kAsyncIdCounter]() { return idCounter; },
-  get [kDefaultTriggerAsyncId]() { return defaultTriggerId; },
-};
 
 module.exports = {
   executionAsyncId,
@@ -631,11 +661,9 @@ module.exports = {
     kStackLength, kUsesExecutionAsyncResource, kExecutionAsyncId,
     kTriggerAsyncId, kAsyncIdCounter, kDefaultTriggerAsyncId,
   },
-  asyncIdFields,
   enableHooks,
   disableHooks,
   updatePromiseHookMode,
-  setupChecks,
   clearDefaultTriggerAsyncId,
   clearAsyncIdStack,
   hasAsyncIdStack,
@@ -654,6 +682,10 @@ module.exports = {
   promiseResolveHooksExist,
   emitInit: emitInitScript,
   emitBefore: emitBeforeScript,
+  enterTickRun,
+  exitTickRun,
+  startTick,
+  endTick,
   emitAfter: emitAfterScript,
   emitDestroy: emitDestroyScript,
   emitPromiseResolve: emitPromiseResolveScript,

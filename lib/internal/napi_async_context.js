@@ -1,8 +1,9 @@
 'use strict';
-/* napi_async_context.js - async_hooks for Node-API async resources: the
- * runtime calls these for napi_async_init/napi_async_destroy, async work,
- * thread-safe functions and callback scopes, so that native callbacks run
- * inside their resource's async context as in Node. */
+/* napi_async_context.js - JS services of the Node-API runtime: async_hooks
+ * for Node-API async resources (napi_async_init/napi_async_destroy, async
+ * work, thread-safe functions and callback scopes, so that native
+ * callbacks run inside their resource's async context as in Node), and the
+ * marking of external array buffers as untransferable. */
 
 const {
   executionAsyncId,
@@ -43,4 +44,12 @@ function destroy(asyncId) {
   emitDestroy(asyncId);
 }
 
-module.exports = { __proto__: null, init, before, after, destroy };
+/* Array buffers over an addon's external memory are never transferred
+ * (postMessage copies them), as in Node. */
+function markUntransferable(arrayBuffer) {
+  require('internal/buffer').markAsUntransferable(arrayBuffer);
+}
+
+module.exports = {
+  __proto__: null, init, before, after, destroy, markUntransferable,
+};

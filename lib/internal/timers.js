@@ -27,6 +27,7 @@ const {
   emitAfter,
   emitDestroy,
   enterFromEventLoop,
+  markAsyncStackDirty,
 } = require('internal/async_hooks');
 const { getLibuvNow, scheduleTimer, toggleTimerRef, toggleImmediateRef } =
   binding;
@@ -358,11 +359,14 @@ function listOnTimeout(list, now) {
     emitBefore(asyncId, timer[triggerAsyncIdSymbol], timer);
     let start;
     if (timer._repeat) start = getLibuvNow();
+    let threw = true;
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else ReflectApply(timer._onTimeout, timer, args);
+      threw = false;
     } finally {
+      if (threw) markAsyncStackDirty();
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -373,7 +377,8 @@ function listOnTimeout(list, now) {
         if (destroyHooksExist()) emitDestroy(asyncId);
       }
     }
-    /* A throwing callback skips this: the stack is unwound on re-entry. */
+    /* A throwing callback skips this: its 'after' is emitted when the stack
+     * is unwound (the next tick run, timer or immediate). */
     emitAfter(asyncId);
   }
   if (list === timerListMap[msecs]) {
@@ -473,11 +478,14 @@ function processImmediate() {
     prevImmediate = immediate;
     const asyncId = immediate[asyncIdSymbol];
     emitBefore(asyncId, immediate[triggerAsyncIdSymbol], immediate);
+    let threw = true;
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else ReflectApply(immediate._onImmediate, immediate, argv);
+      threw = false;
     } finally {
+      if (threw) markAsyncStackDirty();
       immediate._onImmediate = null;
       if (destroyHooksExist()) emitDestroy(asyncId);
       outstandingQueue.head = immediate = immediate._idleNext;

@@ -3,7 +3,11 @@
  * evaluation, namespaces, and the dynamic import()/import.meta hooks. */
 #include <v8.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -215,6 +219,67 @@ extern "C" napi_status nd_engine_module_evaluate(napi_env env,
   if (!m->Evaluate(nd_context(env)).ToLocal(&r))
     return nd_finish(env, tc, napi_pending_exception);
   *result = nd_value(r);
+  return nd_finish(env, tc, napi_ok);
+}
+
+/* Terminates the isolate's JS after `ms` unless destroyed first. */
+namespace {
+class EvaluationWatchdog {
+ public:
+  EvaluationWatchdog(v8::Isolate *isolate, int64_t ms)
+      : isolate_(isolate), fired_(false), done_(false) {
+    thread_ = std::thread([this, ms]() {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!cond_.wait_for(lock, std::chrono::milliseconds(ms),
+                          [this] { return done_; })) {
+        fired_ = true;
+        isolate_->TerminateExecution();
+      }
+    });
+  }
+  ~EvaluationWatchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    cond_.notify_one();
+    thread_.join();
+  }
+  bool fired() const { return fired_; }
+
+ private:
+  v8::Isolate *isolate_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable cond_;
+  bool fired_;
+  bool done_;
+};
+}  // namespace
+
+extern "C" napi_status nd_engine_module_evaluate_timeout(
+    napi_env env, nd_module_t *module, int64_t timeout_ms, bool *timed_out,
+    napi_value *result) {
+  *timed_out = false;
+  if (timeout_ms <= 0) return nd_engine_module_evaluate(env, module, result);
+  ND_PREAMBLE(env);
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Module> m = module->module.Get(isolate);
+  v8::MaybeLocal<v8::Value> r;
+  bool fired;
+  {
+    EvaluationWatchdog dog(isolate, timeout_ms);
+    r = m->Evaluate(nd_context(env));
+    fired = dog.fired();
+  }
+  if (fired) {
+    *timed_out = true;
+    isolate->CancelTerminateExecution();
+    return nd_set_error(env, napi_generic_failure);
+  }
+  v8::Local<v8::Value> value;
+  if (!r.ToLocal(&value)) return nd_finish(env, tc, napi_pending_exception);
+  *result = nd_value(value);
   return nd_finish(env, tc, napi_ok);
 }
 

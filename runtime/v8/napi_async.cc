@@ -253,7 +253,8 @@ static void report_callback_exception(napi_env env, bool enforce) {
   if (env->pending_exception.IsEmpty()) return;
   napi_value exc = nd_value(env->pending_exception.Get(env->isolate));
   nd_loop_napi_callback_exception(
-      env, exc, enforce || env->module_api_version == NAPI_VERSION_EXPERIMENTAL);
+      env, exc,
+      enforce || env->module_api_version == NAPI_VERSION_EXPERIMENTAL);
 }
 
 /* Async work: execute() runs on the libuv pool, complete() on the loop. */

@@ -11,7 +11,8 @@ extern "C" napi_status napi_create_arraybuffer(napi_env env, size_t byte_length,
                                                napi_value *result) {
   ND_PREAMBLE(env);
   ND_CHECK_ARG(env, result);
-  v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(env->isolate, byte_length);
+  v8::Local<v8::ArrayBuffer> ab =
+      v8::ArrayBuffer::New(env->isolate, byte_length);
   if (data != NULL) *data = ab->Data();
   *result = nd_value(ab);
   return nd_finish(env, tc, napi_ok);
@@ -27,6 +28,27 @@ static void external_deleter(void *data, size_t length, void *arg) {
   (void)arg;
 }
 
+/* External memory must not move to another thread: postMessage copies such
+ * buffers (the JS side of the runtime keeps the mark). */
+static void mark_untransferable(napi_env env, v8::Local<v8::ArrayBuffer> ab) {
+  nd_isolate_data *idata = env->idata;
+  if (idata->napi_async_hooks.IsEmpty()) return;
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Context> context = nd_context(env);
+  v8::TryCatch tc(isolate);
+  v8::Local<v8::Value> fn;
+  v8::Local<v8::Value> argv[1] = {ab};
+  if (idata->napi_async_hooks.Get(isolate)
+          ->Get(context,
+                v8::String::NewFromUtf8Literal(isolate, "markUntransferable"))
+          .ToLocal(&fn) &&
+      fn->IsFunction()) {
+    v8::MaybeLocal<v8::Value> ignored =
+        fn.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, argv);
+    (void)ignored;
+  }
+}
+
 static v8::Local<v8::ArrayBuffer> external_array_buffer(
     napi_env env, void *data, size_t length, napi_finalize finalize_cb,
     void *finalize_hint) {
@@ -36,6 +58,7 @@ static v8::Local<v8::ArrayBuffer> external_array_buffer(
       v8::ArrayBuffer::New(env->isolate, std::move(store));
   if (finalize_cb != NULL)
     nd_add_finalizer(env, ab, finalize_cb, data, finalize_hint);
+  mark_untransferable(env, ab);
   return ab;
 }
 
@@ -291,7 +314,8 @@ extern "C" napi_status napi_create_buffer(napi_env env, size_t length,
   ND_CHECK_ARG(env, result);
   if (length > 0x100000000ULL) {
     napi_throw_range_error(env, "ERR_BUFFER_TOO_LARGE",
-                           "Cannot create a Buffer larger than 4294967296 bytes");
+                           "Cannot create a Buffer larger than 4294967296 "
+                           "bytes");
     return nd_set_error(env, napi_pending_exception);
   }
   v8::Local<v8::ArrayBuffer> ab = v8::ArrayBuffer::New(env->isolate, length);

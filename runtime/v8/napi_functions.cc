@@ -19,7 +19,7 @@ struct napi_callback_info__ {
 };
 
 static inline void finish_callback(napi_env env, napi_value ret,
-                                   const v8::FunctionCallbackInfo<v8::Value> &info) {
+    const v8::FunctionCallbackInfo<v8::Value> &info) {
   if (!env->pending_exception.IsEmpty()) {
     nd_rethrow_pending(env);
     return;

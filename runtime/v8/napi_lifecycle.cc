@@ -360,7 +360,11 @@ static void finalizer_second_pass(
   nd_finalizer *f = info.GetParameter();
   napi_env env = f->env;
   if (f->finalize != NULL) {
-    if (env->module_api_version == NAPI_VERSION_EXPERIMENTAL) {
+    if (env->is_core) {
+      /* The runtime's own bindings free native memory only. */
+      v8::HandleScope scope(env->isolate);
+      f->finalize(env, f->data, f->hint);
+    } else if (env->module_api_version == NAPI_VERSION_EXPERIMENTAL) {
       v8::HandleScope scope(env->isolate);
       env->in_gc_finalizer = true;
       f->finalize(env, f->data, f->hint);
@@ -686,8 +690,8 @@ extern "C" napi_status napi_get_version(napi_env env, uint32_t *result) {
   return nd_clear_error(env);
 }
 
-extern "C" napi_status napi_get_node_version(napi_env env,
-                                             const napi_node_version **version) {
+extern "C" napi_status napi_get_node_version(
+    napi_env env, const napi_node_version **version) {
   static const napi_node_version v = {18, 20, 4, "node"};
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, version);

@@ -67,7 +67,8 @@ extern "C" napi_status napi_define_properties(
       s = nd_make_function(env, p->utf8name, NAPI_AUTO_LENGTH, p->method,
                            p->data, static_table ? p : NULL, &fn);
       if (s != napi_ok) return s;
-      if (p->utf8name == NULL && key->IsString()) fn->SetName(key.As<v8::String>());
+      if (p->utf8name == NULL && key->IsString())
+        fn->SetName(key.As<v8::String>());
       v8::PropertyDescriptor d(fn, (p->attributes & napi_writable) != 0);
       d.set_enumerable(enumerable);
       d.set_configurable(configurable);
@@ -369,7 +370,8 @@ static void wrap_user_finalize(napi_env env, void *data, void *hint) {
 static napi_status get_wrap(napi_env env, v8::Local<v8::Object> obj,
                             nd_wrap **out) {
   v8::Local<v8::Value> v;
-  if (!obj->GetPrivate(nd_context(env), nd_private(env, ND_PRIVATE_NAPI_WRAPPER))
+  if (!obj->GetPrivate(nd_context(env),
+                       nd_private(env, ND_PRIVATE_NAPI_WRAPPER))
            .ToLocal(&v))
     return napi_generic_failure;
   *out = v->IsExternal()
@@ -417,7 +419,8 @@ static napi_status unwrap(napi_env env, napi_value js_object, void **result,
   if (w == NULL) return nd_set_error(env, napi_invalid_arg);
   if (result) *result = w->native;
   if (remove) {
-    obj->DeletePrivate(nd_context(env), nd_private(env, ND_PRIVATE_NAPI_WRAPPER))
+    obj->DeletePrivate(nd_context(env),
+                       nd_private(env, ND_PRIVATE_NAPI_WRAPPER))
         .FromJust();
     /* The record is freed when the object dies; the user's finalizer
      * must not run any more. */
@@ -483,7 +486,8 @@ extern "C" napi_status napi_check_object_type_tag(napi_env env,
 }
 
 /* Promises. A deferred is a persistent handle to the resolver. */
-extern "C" napi_status napi_create_promise(napi_env env, napi_deferred *deferred,
+extern "C" napi_status napi_create_promise(napi_env env,
+                                           napi_deferred *deferred,
                                            napi_value *promise) {
   ND_PREAMBLE(env);
   ND_CHECK_ARG(env, deferred);

@@ -570,7 +570,8 @@ extern "C" napi_status napi_coerce_to_bool(napi_env env, napi_value value,
   ND_CHECK_ARG(env, value);
   ND_CHECK_ARG(env, result);
   *result = nd_value(
-      v8::Boolean::New(env->isolate, nd_local(value)->BooleanValue(env->isolate)));
+      v8::Boolean::New(env->isolate,
+                       nd_local(value)->BooleanValue(env->isolate)));
   return nd_clear_error(env);
 }
 

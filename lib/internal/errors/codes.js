@@ -357,6 +357,8 @@ function registerTemplateCodes(E, SystemError) {
     'A dynamic import callback was invoked without --experimental-vm-modules',
     TypeError);
   E('ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked', Error);
+  E('ERR_VM_MODULE_CACHED_DATA_REJECTED',
+    'cachedData buffer was rejected', Error);
   E('ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
     'Cached data cannot be created for a module which has been evaluated',
     Error);

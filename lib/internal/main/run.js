@@ -118,12 +118,14 @@ function printHelp() {
               '       nodus - [arguments]      (script read from stdin)\n\n' +
               'Options:\n' +
               '  -                          script read from stdin\n' +
-              '  --                         indicate the end of node options\n' +
+              '  --                         indicate the end of node ' +
+              'options\n' +
               '  -c, --check                syntax check script without ' +
               'executing\n' +
               '  -e, --eval script          evaluate script\n' +
               '  -h, --help                 print this help\n' +
-              '  -p, --print [...]          evaluate script and print result\n' +
+              '  -p, --print [...]          evaluate script and print ' +
+              'result\n' +
               '  -r, --require module       module to preload\n' +
               '  --no-deprecation           silence deprecation warnings\n' +
               '  --no-warnings              silence all process warnings\n' +

@@ -6,6 +6,7 @@
 const {
   Array,
   FunctionPrototypeCall,
+  ObjectCreate,
   ReflectApply,
 } = primordials;
 
@@ -25,6 +26,10 @@ const {
   emitBefore,
   emitAfter,
   emitDestroy,
+  enterTickRun,
+  exitTickRun,
+  startTick,
+  endTick,
   markAsyncStackDirty,
   unwindAsyncStackIfDirty,
   symbols: { async_id_symbol, trigger_async_id_symbol },
@@ -107,30 +112,34 @@ function processTicksAndRejections() {
   unwindAsyncStackIfDirty();
   let tock;
   do {
-    while ((tock = queue.shift()) !== null) {
-      const asyncId = tock[async_id_symbol];
-      emitBefore(asyncId, tock[trigger_async_id_symbol], tock);
-      let threw = true;
-      try {
-        const callback = tock.callback;
-        const args = tock.args;
-        if (args === undefined) {
-          callback();
-        } else {
-          switch (args.length) {
-            case 1: callback(args[0]); break;
-            case 2: callback(args[0], args[1]); break;
-            case 3: callback(args[0], args[1], args[2]); break;
-            case 4: callback(args[0], args[1], args[2], args[3]); break;
-            default: ReflectApply(callback, undefined, args);
+    if (!queue.isEmpty()) {
+      enterTickRun();
+      while ((tock = queue.shift()) !== null) {
+        const asyncId = tock[async_id_symbol];
+        startTick(asyncId, tock[trigger_async_id_symbol], tock);
+        let threw = true;
+        try {
+          const callback = tock.callback;
+          const args = tock.args;
+          if (args === undefined) {
+            callback();
+          } else {
+            switch (args.length) {
+              case 1: callback(args[0]); break;
+              case 2: callback(args[0], args[1]); break;
+              case 3: callback(args[0], args[1], args[2]); break;
+              case 4: callback(args[0], args[1], args[2], args[3]); break;
+              default: ReflectApply(callback, undefined, args);
+            }
           }
+          threw = false;
+        } finally {
+          if (destroyHooksExist()) emitDestroy(asyncId);
+          if (threw) markAsyncStackDirty();
         }
-        threw = false;
-      } finally {
-        if (destroyHooksExist()) emitDestroy(asyncId);
-        if (threw) markAsyncStackDirty();
+        endTick(asyncId);
       }
-      emitAfter(asyncId);
+      exitTickRun();
     }
     runMicrotasks();
   } while (!queue.isEmpty() || processPromiseRejections());
@@ -168,31 +177,37 @@ function nextTick(callback) {
 }
 
 /* queueMicrotask(callback): an exception thrown by the callback is
- * reported as uncaught, as in Node. */
+ * reported as uncaught, as in Node. Each callback is a 'Microtask'
+ * AsyncResource (built without the constructor's checks). */
 function queueMicrotask(callback) {
   validateFunction ??= require('internal/validators').validateFunction;
   validateFunction(callback, 'callback');
   AsyncResource ??= require('async_hooks').AsyncResource;
-  const resource = new AsyncResource('Microtask', {
-    triggerAsyncId: getDefaultTriggerAsyncId(),
-    requireManualDestroy: true,
-  });
-  enqueueMicrotask(function runMicrotask() {
-    resource.runInAsyncScope(runMicrotaskCallback, resource, callback);
-  });
+  const asyncId = newAsyncId();
+  const triggerAsyncId = getDefaultTriggerAsyncId();
+  const resource = ObjectCreate(AsyncResource.prototype);
+  resource[async_id_symbol] = asyncId;
+  resource[trigger_async_id_symbol] = triggerAsyncId;
+  if (initHooksExist()) {
+    emitInit(asyncId, 'Microtask', triggerAsyncId, resource);
+  }
+  enqueueMicrotask(() => runMicrotask(resource, callback));
 }
 
 let AsyncResource;
 
-/* Runs a queueMicrotask callback inside its resource (this). */
-function runMicrotaskCallback(callback) {
+/* Runs a queueMicrotask callback inside its resource. */
+function runMicrotask(resource, callback) {
+  const asyncId = resource[async_id_symbol];
+  emitBefore(asyncId, resource[trigger_async_id_symbol], resource);
   try {
     FunctionPrototypeCall(callback, undefined);
   } catch (err) {
     triggerUncaughtException(err, false);
   } finally {
-    this.emitDestroy();
+    if (destroyHooksExist()) emitDestroy(asyncId);
   }
+  emitAfter(asyncId);
 }
 
 /* Called once at bootstrap with the shared tickInfo array and the
@@ -215,4 +230,5 @@ module.exports = {
   setHasRejectionToWarn,
   hasRejectionToWarn,
   hasTickScheduled,
+  setHasTickScheduled,
 };

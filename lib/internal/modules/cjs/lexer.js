@@ -143,17 +143,28 @@ function tokenize(src) {
   let lastParenWasStatement = false;
   let lastBraceWasBlock = false;
   let prev;
+  /* A comment came after the last token (Node's lexer then no longer sees
+   * a keyword before a '/'). */
+  let commentSincePrev = false;
 
   const push = (t, v, start) => {
     prev = { t, v, d: braces.length, p: start };
+    commentSincePrev = false;
     ArrayPrototypePush(tokens, prev);
   };
 
   /* Whether a '/' here starts a regular expression. */
   const regexAllowed = () => {
     if (prev === undefined) return true;
-    if (prev.t === T_ID) return regexAfterKeyword.has(prev.v);
+    if (prev.t === T_ID) {
+      /* A keyword, unless it is a property name (a.return / 2). */
+      const before = tokens[tokens.length - 2];
+      return regexAfterKeyword.has(prev.v) && !commentSincePrev &&
+        !(before !== undefined && before.t === T_PUNCT &&
+          (before.v === '.' || before.v === '?.'));
+    }
     if (prev.t !== T_PUNCT) return false;
+    if (prev.v === '++' || prev.v === '--') return false;
     if (prev.v === ')') return lastParenWasStatement;
     if (prev.v === ']') return false;
     if (prev.v === '}') return lastBraceWasBlock;
@@ -193,11 +204,13 @@ function tokenize(src) {
     const ch = src[i];
     if (ch === '/' && src[i + 1] === '/') {
       while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
+      commentSincePrev = true;
       continue;
     }
     if (ch === '/' && src[i + 1] === '*') {
       const end = src.indexOf('*/', i + 2);
       i = end === -1 ? n : end + 2;
+      commentSincePrev = true;
       continue;
     }
     if (ch === '#' && i === 0 && src[1] === '!') {
@@ -356,11 +369,43 @@ function isPunct(tok, v) {
 }
 
 function isId(tok, v) {
-  return tok !== undefined && tok.t === T_ID && (v === undefined || tok.v === v);
+  return tok !== undefined && tok.t === T_ID &&
+    (v === undefined || tok.v === v);
 }
 
+/* An assignment as the export lexer sees it: any token starting with '='
+ * (so `exports.x == y` counts too, as in Node). */
 function isAssign(tok) {
-  return isPunct(tok, '=');
+  return isPunct(tok, '=') || isPunct(tok, '==') || isPunct(tok, '===');
+}
+
+/* Babel's re-export loop head from k (at 'function'):
+ * function (key) { if (key === "default" || key === "__esModule") return; */
+function isBabelReexportBody(tokens, k) {
+  if (!isId(tokens[k], 'function') || !isPunct(tokens[k + 1], '(') ||
+      !isId(tokens[k + 2]) || !isPunct(tokens[k + 3], ')') ||
+      !isPunct(tokens[k + 4], '{') || !isId(tokens[k + 5], 'if') ||
+      !isPunct(tokens[k + 6], '(')) {
+    return false;
+  }
+  const key = tokens[k + 2].v;
+  const names = [];
+  let j = k + 7;
+  for (let n = 0; n < 2; n++) {
+    if (!isId(tokens[j], key) || !isPunct(tokens[j + 1], '===') ||
+        tokens[j + 2]?.t !== T_STR) {
+      return false;
+    }
+    ArrayPrototypePush(names, decodeString(tokens[j + 2].v));
+    j += 3;
+    if (n === 0) {
+      if (!isPunct(tokens[j], '||')) return false;
+      j++;
+    }
+  }
+  if (!isPunct(tokens[j], ')') || !isId(tokens[j + 1], 'return')) return false;
+  return (names[0] === 'default' && names[1] === '__esModule') ||
+    (names[0] === '__esModule' && names[1] === 'default');
 }
 
 /* `require ( 'x' )` at k: the specifier, or undefined. */
@@ -405,8 +450,8 @@ function parseObjectLiteral(tokens, k, exports, reexports) {
       const name = tok.t === T_STR ? decodeString(tok.v) : tok.v;
       const next = tokens[k + 1];
       if (isPunct(next, ':')) {
-        /* Only an identifier value counts (and keeps the scan going when
-         * a ',' follows it). */
+        /* Only an identifier value counts; the scan goes on only when a
+         * ',' or '}' follows it. */
         if (!isId(tokens[k + 2])) return;
         if (name !== undefined) exports.add(name);
         k += 3;
@@ -428,72 +473,47 @@ function parseObjectLiteral(tokens, k, exports, reexports) {
 function isSimpleGetterBody(tokens, k) {
   if (!isId(tokens[k], 'return') || !isId(tokens[k + 1])) return false;
   let j = k + 2;
-  while (true) {
-    if (isPunct(tokens[j], '.') && isId(tokens[j + 1])) {
-      j += 2;
-    } else if (isPunct(tokens[j], '[') && tokens[j + 1]?.t === T_STR &&
-               isPunct(tokens[j + 2], ']')) {
-      j += 3;
-    } else {
-      break;
-    }
+  if (isPunct(tokens[j], '.') && isId(tokens[j + 1])) {
+    j += 2;
+  } else if (isPunct(tokens[j], '[') && tokens[j + 1]?.t === T_STR &&
+             isPunct(tokens[j + 2], ']')) {
+    j += 3;
   }
   if (isPunct(tokens[j], ';')) j++;
   return isPunct(tokens[j], '}');
 }
 
 /* Object.defineProperty(exports, 'name', { ... }) descriptor check from k
- * (at '{'): a `value` key, or an enumerable simple getter. */
+ * (at '{'): `value` first, or `enumerable: true` followed by `value` or
+ * a getter returning an identifier (x, x.y or x['y']). */
 function isExportDescriptor(tokens, k) {
   let j = k + 1;
-  let enumerable = false;
-  while (j < tokens.length) {
-    const key = tokens[j];
-    if (!isId(key) || !(isPunct(tokens[j + 1], ':') ||
-                        (key.v === 'get' && isPunct(tokens[j + 1], '(')))) {
-      return false;
-    }
-    if (key.v === 'value') return true;
-    if (key.v === 'enumerable') {
-      if (!isId(tokens[j + 2], 'true')) return false;
-      enumerable = true;
-      j += 3;
-    } else if (key.v === 'get') {
-      if (!enumerable) return false;
-      let b;
-      if (isPunct(tokens[j + 1], '(')) {
-        if (!isPunct(tokens[j + 2], ')') || !isPunct(tokens[j + 3], '{')) {
-          return false;
-        }
-        b = j + 4;
-      } else if (isId(tokens[j + 2], 'function')) {
-        let f = j + 3;
-        if (isId(tokens[f])) f++;
-        if (!isPunct(tokens[f], '(') || !isPunct(tokens[f + 1], ')') ||
-            !isPunct(tokens[f + 2], '{')) {
-          return false;
-        }
-        b = f + 3;
-      } else if (isPunct(tokens[j + 2], '(') && isPunct(tokens[j + 3], ')') &&
-                 isPunct(tokens[j + 4], '=>')) {
-        if (isPunct(tokens[j + 5], '{')) {
-          b = j + 6;
-        } else {
-          return isId(tokens[j + 5]);
-        }
-      } else {
-        return false;
-      }
-      return isSimpleGetterBody(tokens, b);
-    } else if (key.v === 'configurable' || key.v === 'writable') {
-      j += 3;
-    } else {
-      return false;
-    }
-    if (isPunct(tokens[j], ',')) j++;
-    else return false;
+  if (isId(tokens[j], 'value') && isPunct(tokens[j + 1], ':')) return true;
+  if (!isId(tokens[j], 'enumerable') || !isPunct(tokens[j + 1], ':') ||
+      !isId(tokens[j + 2], 'true') || !isPunct(tokens[j + 3], ',')) {
+    return false;
   }
-  return false;
+  j += 4;
+  if (isId(tokens[j], 'value') && isPunct(tokens[j + 1], ':')) return true;
+  if (!isId(tokens[j], 'get')) return false;
+  let b;
+  if (isPunct(tokens[j + 1], '(')) {
+    if (!isPunct(tokens[j + 2], ')') || !isPunct(tokens[j + 3], '{')) {
+      return false;
+    }
+    b = j + 4;
+  } else if (isPunct(tokens[j + 1], ':') && isId(tokens[j + 2], 'function')) {
+    let f = j + 3;
+    if (isId(tokens[f])) f++;
+    if (!isPunct(tokens[f], '(') || !isPunct(tokens[f + 1], ')') ||
+        !isPunct(tokens[f + 2], '{')) {
+      return false;
+    }
+    b = f + 3;
+  } else {
+    return false;
+  }
+  return isSimpleGetterBody(tokens, b);
 }
 
 /* Returns { exports: [names], reexports: [specifiers] } for CommonJS
@@ -518,11 +538,14 @@ function parse(source) {
                  isPunct(tokens[e + 2], ']') && isAssign(tokens[e + 3])) {
         const name = decodeString(tokens[e + 1].v);
         if (name !== undefined) exports.add(name);
-      } else if (v === 'module' && isAssign(a)) {
+      } else if (v === 'module' && isPunct(a, '=')) {
+        /* A new module.exports replaces what earlier re-exports gave. */
         const spec = requireAt(tokens, e + 1);
         if (spec !== undefined) {
+          reexports.length = 0;
           ArrayPrototypePush(reexports, spec);
         } else if (isPunct(tokens[e + 1], '{')) {
+          reexports.length = 0;
           parseObjectLiteral(tokens, e + 1, exports, reexports);
         }
       }
@@ -536,20 +559,20 @@ function parse(source) {
           continue;
         }
         const name = decodeString(tokens[e + 1].v);
-        if (name !== undefined &&
-            (name === '__esModule' || isExportDescriptor(tokens, e + 3))) {
+        if (name !== undefined && isExportDescriptor(tokens, e + 3)) {
           exports.add(name);
         }
       } else if (isId(m, 'keys') && isPunct(tokens[k + 3], '(') &&
                  isId(tokens[k + 4]) && isPunct(tokens[k + 5], ')') &&
                  isPunct(tokens[k + 6], '.') &&
-                 isId(tokens[k + 7], 'forEach')) {
+                 isId(tokens[k + 7], 'forEach') &&
+                 isPunct(tokens[k + 8], '(') &&
+                 isBabelReexportBody(tokens, k + 9)) {
         const spec = requireBindings.get(tokens[k + 4].v);
         if (spec !== undefined) ArrayPrototypePush(reexports, spec);
       }
     } else if (v === '__exportStar' || v === '__export') {
-      let j = k + 1;
-      if (isPunct(tokens[j], ')')) j++;
+      const j = k + 1;
       if (!isPunct(tokens[j], '(')) continue;
       const spec = requireAt(tokens, j + 1);
       if (spec !== undefined) ArrayPrototypePush(reexports, spec);

@@ -401,19 +401,6 @@ Module._load = function(request, parent, isMain) {
   return module.exports;
 };
 
-function createMissingError(request, requireStack) {
-  let message = `Cannot find module '${request}'`;
-  if (requireStack.length > 0) {
-    message = message + '\nRequire stack:\n- ' +
-      ArrayPrototypeJoin(requireStack, '\n- ');
-  }
-  // eslint-disable-next-line no-restricted-syntax
-  const err = new Error(message);
-  err.code = 'MODULE_NOT_FOUND';
-  err.requireStack = requireStack;
-  return err;
-}
-
 /* Module._resolveFilename(request, parent, isMain, options): the file (or
  * builtin id) `request` names from `parent`; MODULE_NOT_FOUND with the
  * require stack when there is none. */
@@ -470,7 +457,16 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   for (let cursor = parent; cursor; cursor = moduleParentCache.get(cursor)) {
     ArrayPrototypePush(requireStack, cursor.filename || cursor.id);
   }
-  throw createMissingError(request, requireStack);
+  let message = `Cannot find module '${request}'`;
+  if (requireStack.length > 0) {
+    message = message + '\nRequire stack:\n- ' +
+      ArrayPrototypeJoin(requireStack, '\n- ');
+  }
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new Error(message);
+  err.code = 'MODULE_NOT_FOUND';
+  err.requireStack = requireStack;
+  throw err;
 };
 
 function findLongestRegisteredExtension(filename) {

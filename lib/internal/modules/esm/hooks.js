@@ -16,7 +16,6 @@ const {
   ObjectPrototype,
   ObjectDefineProperty,
   ObjectPrototypeHasOwnProperty,
-  PromisePrototypeThen,
   SafeSet,
   StringPrototypeSlice,
   StringPrototypeToUpperCase,
@@ -33,7 +32,6 @@ const {
     ERR_LOADER_CHAIN_INCOMPLETE,
   },
 } = require('internal/errors');
-const { getOptionValue } = require('internal/options');
 
 let validators;
 function v() {
@@ -446,6 +444,4 @@ module.exports = {
   register,
   emitLoaderFlagWarning,
   pluckHooks,
-  getOptionValue,
-  then: PromisePrototypeThen,
 };

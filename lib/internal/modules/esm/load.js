@@ -96,6 +96,10 @@ async function getSource(urlInstance, context) {
     const { Buffer } = require('buffer');
     source = Buffer.from(decodeURIComponent(match[2]),
                          match[1] ? 'base64' : 'utf8');
+  } else if (getOptionValue('--experimental-network-imports') &&
+             (protocol === 'https:' || protocol === 'http:')) {
+    return require('internal/modules/esm/fetch_module')
+      .fetchModule(urlInstance, context);
   } else {
     const schemes = ['file', 'data'];
     throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(urlInstance, schemes);

@@ -10,12 +10,12 @@ const {
   ArrayPrototypePush,
   ObjectSetPrototypeOf,
   PromisePrototypeThen,
+  PromiseReject,
   PromiseResolve,
   RegExpPrototypeExec,
   SafeMap,
   SafeSet,
   SafeWeakMap,
-  StringPrototypeSlice,
 } = primordials;
 
 const { ModuleWrap, setModuleHooks } = internalBinding('module_wrap');
@@ -383,6 +383,14 @@ function registerHooks(specifier, parentURL, data, transferList) {
   if (result !== undefined && typeof result?.then === 'function') {
     settleNow(result);
   }
+  /* Ports handed to the hooks would live on the hooks thread in Node: they
+   * do not keep this thread's loop alive. */
+  if (transferList != null) {
+    for (let i = 0; i < transferList.length; i++) {
+      const item = transferList[i];
+      if (item !== null && typeof item?.unref === 'function') item.unref();
+    }
+  }
 }
 
 /* --experimental-loader modules, each loaded through the hooks before it;
@@ -393,12 +401,37 @@ async function initializeLoaderFlags() {
   require('internal/modules/esm/hooks').emitLoaderFlagWarning(specifiers);
   const hooks = getHooks();
   const parentURL = url().pathToFileURL(`${process.cwd()}/`).href;
-  for (let i = 0; i < specifiers.length; i++) {
-    const namespace = await hooksLoader.import(specifiers[i], parentURL,
-                                               { __proto__: null });
-    await hooks.addCustomLoader(specifiers[i], namespace, undefined);
+  try {
+    for (let i = 0; i < specifiers.length; i++) {
+      const namespace = await hooksLoader.import(specifiers[i], parentURL,
+                                                 { __proto__: null });
+      await hooks.addCustomLoader(specifiers[i], namespace, undefined);
+    }
+  } catch (err) {
+    throw asHooksThreadError(err);
   }
   hooks.initializeGlobalPreload();
+}
+
+/* What a failure to set the hooks up looks like once it reached the main
+ * thread in Node (the hooks run on their own thread there): an error comes
+ * back tagged "Error" (so it prints as "SyntaxError [Error]: ..."), and
+ * values that cannot be cloned (functions) as their inspection. */
+function asHooksThreadError(err) {
+  if (typeof err === 'function') {
+    return require('internal/util/inspect').inspect(err);
+  }
+  if (err !== null && typeof err === 'object' &&
+      require('internal/util/types').isNativeError(err)) {
+    try {
+      primordials.ObjectDefineProperty(err, primordials.SymbolToStringTag, {
+        __proto__: null, value: 'Error', configurable: true,
+      });
+    } catch {
+      /* frozen: leave it */
+    }
+  }
+  return err;
 }
 
 /* --import modules, in order, before the entry point. */
@@ -450,8 +483,45 @@ function safeCwd() {
   }
 }
 
+/* vm modules and scripts with their own import.meta / import() callbacks:
+ * the wrap's kVmCallbacks property, and referrer name -> import()
+ * callback. */
+const kVmCallbacks = Symbol('kVmCallbacks');
+const referrerImporters = new SafeMap();
+
+function isVmDefaultName(name) {
+  return typeof name === 'string' &&
+    (name === 'evalmachine.<anonymous>' ||
+     RegExpPrototypeExec(/^vm:module\(\d+\)$/, name) !== null);
+}
+
+/* Called by vm.SourceTextModule for its wrap. */
+function registerVmModule(wrap, { initializeImportMeta,
+                                  importModuleDynamically }) {
+  wrap[kVmCallbacks] = { __proto__: null, initializeImportMeta };
+  if (importModuleDynamically !== undefined) {
+    referrerImporters.set(wrap.url, importModuleDynamically);
+  }
+}
+
+/* Called by vm.Script for an importModuleDynamically option: import() in
+ * code named `filename` goes to fn(specifier, assertions). */
+function registerReferrerImporter(filename, fn) {
+  referrerImporters.set(filename, fn);
+}
+
 /* The import() hook: V8 calls it with the referrer's name. */
 function importDynamically(specifier, referrerName, attributes) {
+  const importer = referrerImporters.get(referrerName);
+  if (importer !== undefined) {
+    return importer(`${specifier}`, attributes ?? { __proto__: null });
+  }
+  if (isVmDefaultName(referrerName)) {
+    /* vm code (by its default names) compiled without a callback. */
+    const { codes: { ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING } } =
+      require('internal/errors');
+    return PromiseReject(new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
+  }
   const parent = referrerURL(referrerName);
   const loader = loaderFor(parent);
   const run = async () => {
@@ -464,6 +534,11 @@ function importDynamically(specifier, referrerName, attributes) {
 
 /* The import.meta hook. */
 function initializeImportMeta(meta, wrap) {
+  const vmCallbacks = wrap?.[kVmCallbacks];
+  if (vmCallbacks !== undefined) {
+    vmCallbacks.initializeImportMeta?.(meta);
+    return;
+  }
   const info = moduleInfo.get(wrap);
   const href = info?.url ?? wrap?.url;
   if (info?.wasm !== undefined) {
@@ -555,9 +630,10 @@ module.exports = {
   runAfterPreloads,
   evalModule,
   registerHooks,
+  registerVmModule,
+  registerReferrerImporter,
   setImportMetaCallback,
   syncBuiltinExports,
   noteCommonJSLoaded,
   referrerURL,
-  slice: StringPrototypeSlice,
 };

@@ -17,8 +17,6 @@ const {
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
   SafeSet,
-  StringPrototypeIncludes,
-  StringPrototypeReplace,
   StringPrototypeSplit,
   StringPrototypeStartsWith,
 } = primordials;
@@ -26,6 +24,8 @@ const {
 const { kInstantiated } = internalBinding('module_wrap');
 
 const noop = () => {};
+const missingExportRegEx =
+  /module '.*' does not provide an export named '.+'/;
 
 /* Resolves (with undefined) when every promise of `promises` fulfilled;
  * rejects with the first rejection. Unlike Promise.all it never iterates
@@ -164,8 +164,7 @@ class ModuleJob {
     } catch (e) {
       decorateErrorStack(e);
       if (e?.name === 'SyntaxError' &&
-          RegExpPrototypeExec(/module '.*' does not provide an export named '.+'/,
-                              e.message) !== null) {
+          RegExpPrototypeExec(missingExportRegEx, e.message) !== null) {
         await this._explainMissingExport(e);
       }
       throw e;
@@ -239,6 +238,4 @@ module.exports = {
   ModuleJob,
   allSettledVoid,
   explainCommonJSGlobal,
-  includes: StringPrototypeIncludes,
-  replace: StringPrototypeReplace,
 };

@@ -43,7 +43,6 @@ const {
     ERR_PACKAGE_IMPORT_NOT_DEFINED,
     ERR_PACKAGE_PATH_NOT_EXPORTED,
     ERR_UNSUPPORTED_DIR_IMPORT,
-    ERR_UNSUPPORTED_ESM_URL_SCHEME,
   },
 } = require('internal/errors');
 
@@ -109,8 +108,16 @@ function getConditionsSet(conditions) {
   return getDefaultConditionsSet();
 }
 
-const invalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
-const deprecatedInvalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
+/* A path segment that is ".", "..", "node_modules" (any case, perhaps
+ * percent-encoded), or empty (the optional group): [deprecated] invalid in
+ * "exports"/"imports" targets and subpaths. */
+const segmentChars = '(\\.|%2e)(\\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)' +
+  '(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)' +
+  '(l|%6c|%4c)(e|%65|%45)(s|%73|%53)';
+const invalidSegmentRegEx =
+  new RegExp(`(^|\\\\|\\/)(${segmentChars})?(\\\\|\\/|$)`, 'i');
+const deprecatedInvalidSegmentRegEx =
+  new RegExp(`(^|\\\\|\\/)(${segmentChars})(\\\\|\\/|$)`, 'i');
 const invalidPackageNameRegEx = /^\.|%|\\/;
 const patternRegEx = /\*/g;
 const encodedSepRegEx = /%2f|%5c/i;
@@ -826,20 +833,6 @@ function checkIfDisallowedImport(specifier, parsed, parsedParentURL) {
     }
   }
   return undefined;
-}
-
-function throwIfUnsupportedURLScheme(parsed, networkImports) {
-  const protocol = parsed?.protocol;
-  if (protocol && protocol !== 'file:' && protocol !== 'data:' &&
-      protocol !== 'node:' &&
-      (!networkImports || (protocol !== 'https:' && protocol !== 'http:'))) {
-    const schemes = ['file', 'data', 'node'];
-    if (networkImports) {
-      schemes[3] = 'https';
-      schemes[4] = 'http';
-    }
-    throw new ERR_UNSUPPORTED_ESM_URL_SCHEME(parsed, schemes);
-  }
 }
 
 function throwIfInvalidParentURL(parentURL) {

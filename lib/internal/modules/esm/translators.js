@@ -6,7 +6,6 @@
  * WebAssembly. Each translator returns { __proto__: null, module }. */
 
 const {
-  ArrayPrototypeJoin,
   ArrayPrototypeMap,
   ArrayPrototypePush,
   JSONParse,
@@ -383,5 +382,4 @@ module.exports = {
   getBuiltinFacade,
   wasmInstantiate,
   cjsPreparseModuleExports,
-  joinForDebug: ArrayPrototypeJoin,
 };

@@ -6,8 +6,8 @@
 #include "bindings.h"
 #include "builtins.h"
 #include "engine.h"
+#include "realm.h"
 
-napi_value nd_realm_compile_builtin(napi_env env, const char *id);
 
 /* compileFunction(id) -> the wrapper function of builtin `id`. Throws on a
  * SyntaxError; returns undefined for an unknown id. */

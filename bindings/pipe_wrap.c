@@ -29,13 +29,6 @@ typedef struct {
   uv_pipe_t pipe;
 } pipe_wrap_t;
 
-typedef struct {
-  uv_connect_t req;
-  napi_env env;
-  napi_ref js_req;
-  napi_ref handle;
-} connect_req_t;
-
 static void pipe_free(nd_handle_wrap_t *wrap) { free(wrap); }
 
 static pipe_wrap_t *unwrap_pipe(napi_env env, napi_callback_info info) {
@@ -56,6 +49,8 @@ static napi_value pipe_new(napi_env env, napi_callback_info info) {
                       : PIPE_SOCKET;
   pipe_wrap_t *w = calloc(1, sizeof(*w));
   uv_pipe_init(nd_realm_of(env)->loop, &w->pipe, type == PIPE_IPC);
+  w->stream.accept_ctor = ND_CTOR_PIPE;
+  w->stream.accept_type = PIPE_SOCKET;
   if (nd_stream_wrap_init(&w->stream, env, self, (uv_stream_t *)&w->pipe,
                           pipe_free) != napi_ok) {
     uv_close((uv_handle_t *)&w->pipe, NULL);
@@ -85,34 +80,6 @@ static napi_value pipe_bind(napi_env env, napi_callback_info info) {
   return int_result(env, err);
 }
 
-static void on_connection(uv_stream_t *server, int status) {
-  pipe_wrap_t *w = (pipe_wrap_t *)server->data;
-  napi_env env = w->stream.base.env;
-  nd_realm_t *realm = nd_realm_of(env);
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value argv[2];
-  napi_create_int32(env, status, &argv[0]);
-  napi_get_undefined(env, &argv[1]);
-  if (status == 0) {
-    napi_value ctor, type, client;
-    napi_get_reference_value(env, realm->ctors[ND_CTOR_PIPE], &ctor);
-    napi_create_int32(env, PIPE_SOCKET, &type);
-    if (napi_new_instance(env, ctor, 1, &type, &client) == napi_ok) {
-      void *data;
-      napi_unwrap(env, client, &data);
-      pipe_wrap_t *cw = data;
-      int err = uv_accept(server, (uv_stream_t *)&cw->pipe);
-      if (err != 0)
-        napi_create_int32(env, err, &argv[0]);
-      else
-        argv[1] = client;
-    }
-  }
-  nd_handle_wrap_emit(&w->stream.base, "onconnection", 2, argv);
-  napi_close_handle_scope(env, scope);
-}
-
 static napi_value pipe_listen(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   nd_args(env, info, 1, argv);
@@ -120,30 +87,7 @@ static napi_value pipe_listen(napi_env env, napi_callback_info info) {
   if (w == NULL) return NULL;
   return int_result(env, uv_listen((uv_stream_t *)&w->pipe,
                                    (int)nd_to_int64(env, argv[0], 511),
-                                   on_connection));
-}
-
-static void after_connect(uv_connect_t *uvreq, int status) {
-  connect_req_t *cr = (connect_req_t *)uvreq;
-  napi_env env = cr->env;
-  napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  napi_value req, handle, fn, argv[5];
-  napi_get_reference_value(env, cr->js_req, &req);
-  napi_get_reference_value(env, cr->handle, &handle);
-  napi_delete_reference(env, cr->js_req);
-  napi_delete_reference(env, cr->handle);
-  free(cr);
-  napi_create_int32(env, status, &argv[0]);
-  argv[1] = handle;
-  argv[2] = req;
-  napi_get_boolean(env, status == 0, &argv[3]);
-  napi_get_boolean(env, status == 0, &argv[4]);
-  napi_valuetype t = napi_undefined;
-  if (napi_get_named_property(env, req, "oncomplete", &fn) == napi_ok)
-    napi_typeof(env, fn, &t);
-  if (t == napi_function) nd_loop_make_callback(env, req, fn, 5, argv, NULL);
-  napi_close_handle_scope(env, scope);
+                                   nd_stream_on_connection));
 }
 
 static napi_value pipe_connect(napi_env env, napi_callback_info info) {
@@ -154,11 +98,8 @@ static napi_value pipe_connect(napi_env env, napi_callback_info info) {
   if (w == NULL) return NULL;
   char *name = nd_strdup_utf8(env, argv[1]);
   if (name == NULL) return NULL;
-  connect_req_t *cr = malloc(sizeof(*cr));
-  cr->env = env;
-  napi_create_reference(env, argv[0], 1, &cr->js_req);
-  napi_create_reference(env, self, 1, &cr->handle);
-  uv_pipe_connect(&cr->req, &w->pipe, name, after_connect);
+  nd_connect_req_t *cr = nd_connect_req_new(env, argv[0], self);
+  uv_pipe_connect(&cr->req, &w->pipe, name, nd_stream_after_connect);
   free(name);
   return int_result(env, 0);
 }

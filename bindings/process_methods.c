@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "napi_util.h"
 #include "realm.h"
+#include "stdio_setup.h"
 #include "version.h"
 
 extern char **environ;
@@ -131,9 +132,6 @@ static napi_value pm_hrtime_bigint(napi_env env, napi_callback_info info) {
 }
 
 static napi_value pm_uptime(napi_env env, napi_callback_info info) {
-  nd_realm_t *realm = nd_realm_of(env);
-  (void)realm;
-  extern uint64_t nd_process_start_hrtime;
   napi_value r;
   napi_create_double(env, (uv_hrtime() - nd_process_start_hrtime) / 1e9, &r);
   return r;

@@ -480,3 +480,67 @@ napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info) {
                     uv_stream_set_blocking(wrap->stream,
                                            nd_to_bool(env, argv[0])));
 }
+
+nd_connect_req_t *nd_connect_req_new(napi_env env, napi_value req,
+                                     napi_value handle) {
+  nd_connect_req_t *cr = malloc(sizeof(*cr));
+  cr->env = env;
+  napi_create_reference(env, req, 1, &cr->js_req);
+  napi_create_reference(env, handle, 1, &cr->handle);
+  return cr;
+}
+
+void nd_connect_req_free(nd_connect_req_t *cr) {
+  napi_delete_reference(cr->env, cr->js_req);
+  napi_delete_reference(cr->env, cr->handle);
+  free(cr);
+}
+
+void nd_stream_after_connect(uv_connect_t *uvreq, int status) {
+  nd_connect_req_t *cr = (nd_connect_req_t *)uvreq;
+  napi_env env = cr->env;
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value req, handle, fn, argv[5];
+  napi_get_reference_value(env, cr->js_req, &req);
+  napi_get_reference_value(env, cr->handle, &handle);
+  nd_connect_req_free(cr);
+  napi_create_int32(env, status, &argv[0]);
+  argv[1] = handle;
+  argv[2] = req;
+  napi_get_boolean(env, status == 0, &argv[3]);
+  napi_get_boolean(env, status == 0, &argv[4]);
+  napi_valuetype t = napi_undefined;
+  if (napi_get_named_property(env, req, "oncomplete", &fn) == napi_ok)
+    napi_typeof(env, fn, &t);
+  if (t == napi_function) nd_loop_make_callback(env, req, fn, 5, argv, NULL);
+  napi_close_handle_scope(env, scope);
+}
+
+void nd_stream_on_connection(uv_stream_t *server, int status) {
+  nd_stream_wrap_t *w = (nd_stream_wrap_t *)server->data;
+  napi_env env = w->base.env;
+  napi_handle_scope scope;
+  napi_open_handle_scope(env, &scope);
+  napi_value argv[2];
+  napi_create_int32(env, status, &argv[0]);
+  napi_get_undefined(env, &argv[1]);
+  if (status == 0) {
+    napi_value ctor, type, client;
+    void *data = NULL;
+    napi_get_reference_value(env, nd_realm_of(env)->ctors[w->accept_ctor],
+                             &ctor);
+    napi_create_int32(env, w->accept_type, &type);
+    if (napi_new_instance(env, ctor, 1, &type, &client) == napi_ok &&
+        napi_unwrap(env, client, &data) == napi_ok) {
+      nd_stream_wrap_t *cw = data;
+      int err = uv_accept(server, cw->stream);
+      if (err != 0)
+        napi_create_int32(env, err, &argv[0]);
+      else
+        argv[1] = client;
+    }
+  }
+  nd_handle_wrap_emit(&w->base, "onconnection", 2, argv);
+  napi_close_handle_scope(env, scope);
+}

@@ -47,7 +47,36 @@ typedef struct nd_stream_wrap_s {
   uv_stream_t *stream;
   uint64_t bytes_read;
   uint64_t bytes_written;
+  /* For listening servers: the class (nd_ctor_id) and constructor argument
+   * of the handles that accepted connections become. */
+  int accept_ctor;
+  int accept_type;
 } nd_stream_wrap_t;
+
+/* A pending connect of a TCP or Pipe handle: the JS request object and the
+ * handle stay alive until nd_stream_after_connect() reports to
+ * req.oncomplete(status, handle, req, readable, writable). */
+typedef struct {
+  uv_connect_t req;
+  napi_env env;
+  napi_ref js_req;
+  napi_ref handle;
+} nd_connect_req_t;
+
+/* Makes the record for a connect of `handle` with JS request `req`. */
+nd_connect_req_t *nd_connect_req_new(napi_env env, napi_value req,
+                                     napi_value handle);
+
+/* Frees a record whose connect failed to start. */
+void nd_connect_req_free(nd_connect_req_t *cr);
+
+/* The uv_connect_cb of every stream connect. */
+void nd_stream_after_connect(uv_connect_t *uvreq, int status);
+
+/* The uv_connection_cb of every listening stream: accepts into a new
+ * handle of the server's accept_ctor class and calls
+ * this.onconnection(status, client). */
+void nd_stream_on_connection(uv_stream_t *server, int status);
 
 /* Initialises the stream part of a wrap whose handle is `stream`. */
 napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,

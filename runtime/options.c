@@ -72,8 +72,7 @@ static int bad_option(const char *arg) {
 
 /* Parses options from args[*i]; advances *i past any value it takes.
  * Returns 0, or 9 after printing why. */
-static int parse_one(nd_options_t *opts, char **args, int n, int *i,
-                     bool from_env) {
+static int parse_one(nd_options_t *opts, char **args, int n, int *i) {
   const char *raw = args[*i];
   char *arg = normalize_name(raw);
   const char *eq = strchr(arg, '=');
@@ -141,7 +140,6 @@ static int parse_one(nd_options_t *opts, char **args, int n, int *i,
         v->s = value;
       break;
   }
-  (void)from_env;
   free(arg);
   return 0;
 }
@@ -192,7 +190,7 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
         fprintf(stderr, "nodus: %s is not allowed in NODE_OPTIONS\n", toks[i]);
         return 9;
       }
-      int rc = parse_one(opts, toks, n, &i, true);
+      int rc = parse_one(opts, toks, n, &i);
       if (rc) return rc;
     }
   }
@@ -213,7 +211,7 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
     }
     if (a[0] != '-' || a[1] == '\0') break;
     int start = i;
-    int rc = parse_one(opts, argv, argc, &i, false);
+    int rc = parse_one(opts, argv, argc, &i);
     if (rc) return rc;
     for (int j = start; j <= i; j++) opts->exec_argv[opts->exec_argc++] = argv[j];
   }

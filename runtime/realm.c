@@ -43,8 +43,6 @@ static void bootstrap_failed(nd_realm_t *realm, const char *what) {
   nd_realm_exit(realm, 1);
 }
 
-/* Compiles builtin `id` into its wrapper function. Returns NULL (with an
- * exception pending) on failure. */
 napi_value nd_realm_compile_builtin(napi_env env, const char *id) {
   const nd_builtin_t *b = nd_builtin_find(id);
   if (b == NULL) return NULL;

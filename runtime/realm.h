@@ -71,6 +71,11 @@ int nd_realm_run(nd_realm_t *realm);
 /* Disposes of the realm's isolate and frees it. */
 void nd_realm_destroy(nd_realm_t *realm);
 
+/* Compiles builtin `id` into its wrapper function (module, primordials or
+ * loader parameters as the id requires). Returns NULL with an exception
+ * pending on failure, or NULL without one for an unknown id. */
+napi_value nd_realm_compile_builtin(napi_env env, const char *id);
+
 /* Returns the realm of an env (core or addon). */
 nd_realm_t *nd_realm_of(napi_env env);
 

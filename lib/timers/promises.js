@@ -6,7 +6,6 @@
 const {
   Promise,
   PromiseReject,
-  SymbolAsyncIterator,
 } = primordials;
 
 const {
@@ -21,7 +20,6 @@ const {
   validateAbortSignal,
   validateBoolean,
   validateObject,
-  validateNumber,
 } = require('internal/validators');
 
 const kScheduler = Symbol('kScheduler');
@@ -160,9 +158,6 @@ class Scheduler {
 const scheduler = Object.create(Scheduler.prototype, {
   [kScheduler]: { __proto__: null, value: true },
 });
-
-void SymbolAsyncIterator;
-void validateNumber;
 
 module.exports = {
   setTimeout,

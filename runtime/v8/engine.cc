@@ -389,8 +389,6 @@ static v8::Local<v8::Value> arrow_of(v8::Isolate *isolate,
   out += "\n";
   for (int i = 0; i < start; i++) out += (*src)[i] == '\t' ? '\t' : ' ';
   if (end <= start) end = start + 1;
-  bool syntax = false;
-  (void)syntax;
   for (int i = start; i < end; i++) out += '^';
   out += "\n";
   return v8::String::NewFromUtf8(isolate, out.data(), v8::NewStringType::kNormal,

@@ -4,7 +4,6 @@
  * returns the function the runtime calls to run the main script. */
 
 const {
-  ArrayPrototypeIncludes,
   ObjectFreeze,
   ReflectApply,
   SafeMap,
@@ -84,6 +83,3 @@ requireBuiltin('internal/bootstrap/node');
 return function runMain() {
   requireBuiltin('internal/main/run');
 };
-
-/* Keep the linter quiet about unused captured builtins. */
-void ArrayPrototypeIncludes;

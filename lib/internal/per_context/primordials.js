@@ -286,8 +286,4 @@ primordials.hardenRegExp = function hardenRegExp(pattern) {
   return pattern;
 };
 
-/* Calls fn over an array without consulting Array.prototype[@@iterator]. */
-primordials.SafeArrayPrototypeIncludes = primordials.ArrayPrototypeIncludes;
-primordials.ReflectApply = ReflectApply;
-
 ObjectFreeze(primordials);

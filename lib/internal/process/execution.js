@@ -4,10 +4,6 @@
  * callback, and otherwise the fatal report ('exit', then the error printed
  * with its source arrow, then the exit code). */
 
-const {
-  ObjectPrototypeHasOwnProperty,
-} = primordials;
-
 const { writeString } = internalBinding('fs');
 
 let captureCallback = null;
@@ -32,12 +28,6 @@ function setUncaughtExceptionCaptureCallback(fn) {
 
 function hasUncaughtExceptionCaptureCallback() {
   return captureCallback !== null;
-}
-
-function isErrorObject(er) {
-  return er !== null && typeof er === 'object' &&
-    (require('internal/util/types').isNativeError(er) ||
-     er instanceof Error);
 }
 
 function safeInspect(value) {
@@ -111,7 +101,5 @@ module.exports = {
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
   printFatal,
-  isErrorObject,
   kEnhanceStackBeforeInspector,
-  hasOwn: ObjectPrototypeHasOwnProperty,
 };

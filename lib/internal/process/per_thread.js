@@ -5,13 +5,8 @@
 
 const {
   ArrayIsArray,
-  BigInt,
   Float64Array,
-  NumberIsInteger,
-  ObjectFreeze,
-  ObjectKeys,
   Proxy,
-  ReflectOwnKeys,
   SafeSet,
   String,
   Uint32Array,
@@ -286,8 +281,6 @@ function processBinding(name) {
   }
 }
 
-function toggleTraceCategoryState() {}
-
 module.exports = {
   hrtime,
   memoryUsage,
@@ -297,10 +290,4 @@ module.exports = {
   exit,
   createEnv,
   processBinding,
-  toggleTraceCategoryState,
-  isInteger: NumberIsInteger,
-  BigInt,
-  freeze: ObjectFreeze,
-  keys: ObjectKeys,
-  ownKeys: ReflectOwnKeys,
 };

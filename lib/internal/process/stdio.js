@@ -5,7 +5,6 @@
 
 const {
   ObjectSetPrototypeOf,
-  RegExpPrototypeExec,
 } = primordials;
 
 const {
@@ -16,45 +15,6 @@ const {
 } = internalBinding('fs');
 
 const Writable = require('internal/streams/writable');
-
-let colorEnv;
-
-/* Colour depth of a terminal from the environment, as tty.WriteStream's
- * getColorDepth() computes it: 1, 4, 8 or 24 bits. */
-function getColorDepth(env = process.env) {
-  if (env.FORCE_COLOR !== undefined) {
-    switch (env.FORCE_COLOR) {
-      case '':
-      case '1':
-      case 'true':
-        return 4;
-      case '2':
-        return 8;
-      case '3':
-        return 24;
-      default:
-        return 1;
-    }
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-      env.TERM === 'dumb') {
-    return 1;
-  }
-  if (env.TMUX) return 24;
-  if (env.CI) return 8;
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  if (env.TERM) {
-    if (RegExpPrototypeExec(/truecolor/, env.TERM) !== null) return 24;
-    if (RegExpPrototypeExec(/-256(color)?$/i, env.TERM) !== null) return 8;
-    if (RegExpPrototypeExec(
-      /^(xterm|screen|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole)/i,
-      env.TERM) !== null) {
-      return 4;
-    }
-  }
-  if (env.COLORTERM) return 4;
-  return 1;
-}
 
 /* new SyncWriteStream(fd): a Writable over a file descriptor whose _write
  * completes synchronously. Strings reach _write undecoded, so UTF-8 text
@@ -121,8 +81,9 @@ SyncWriteStream.prototype.destroySoon = function destroySoon() {
   return this.destroy();
 };
 
+/* Colour support as tty.WriteStream reports it (internal/tty). */
 SyncWriteStream.prototype.getColorDepth = function(env) {
-  return this.isTTY ? getColorDepth(env) : 1;
+  return this.isTTY ? require('internal/tty').getColorDepth(env) : 1;
 };
 
 SyncWriteStream.prototype.hasColors = function(count, env) {
@@ -182,7 +143,5 @@ module.exports = {
   getStdout,
   getStderr,
   getStdin,
-  getColorDepth,
   SyncWriteStream,
-  colorEnv,
 };

@@ -321,16 +321,14 @@ process.openStdin = function openStdin() {
   return require('internal/process/stdin').openStdin();
 };
 
-/* stdio, created on first use. */
-{
-  const stdio = require('internal/process/stdio');
-  for (const [name, get] of [['stdout', stdio.getStdout],
-                             ['stderr', stdio.getStderr],
-                             ['stdin', stdio.getStdin]]) {
-    ObjectDefineProperty(process, name, {
-      __proto__: null, configurable: true, enumerable: false, get,
-    });
-  }
+/* stdio, created (with the streams module) on first use. */
+for (const [name, getter] of [['stdout', 'getStdout'],
+                              ['stderr', 'getStderr'],
+                              ['stdin', 'getStdin']]) {
+  ObjectDefineProperty(process, name, {
+    __proto__: null, configurable: true, enumerable: false,
+    get: () => require('internal/process/stdio')[getter](),
+  });
 }
 
 /* import() and import.meta load the ES module loader on first use. */

@@ -158,8 +158,19 @@ function runMainFile(main) {
       require('internal/errors');
     throw new ERR_INPUT_TYPE_NOT_ALLOWED();
   }
-  require('internal/modules/esm/loader').initializeHooks();
+  /* import() and import.meta already reach the ES loader through the
+   * bootstrap's lazy hooks: a CommonJS program never loads it. */
   Module.runMain(main);
+}
+
+/* Runs fn now, or after the --import / --experimental-loader preloads when
+ * there are any (only then is the ES module loader needed at start-up). */
+function runAfterPreloads(fn) {
+  if (getOptionValue('--import').length === 0 &&
+      getOptionValue('--experimental-loader').length === 0) {
+    return fn();
+  }
+  return require('internal/modules/esm/loader').runAfterPreloads(fn);
 }
 
 function main() {
@@ -177,7 +188,7 @@ function main() {
     process.argv.splice(1, 0, path.resolve(info.script));
     const { readFileUtf8 } = internalBinding('fs');
     const file = path.resolve(info.script);
-    require('internal/modules/esm/loader').runAfterPreloads(
+    runAfterPreloads(
       () => checkSyntax(readFileUtf8(file), file, isModuleFile(file)));
     return;
   }
@@ -186,12 +197,11 @@ function main() {
     /* -e/-p code (CommonJS or ES module) sees builtins as globals. */
     addBuiltinLibsToObject(globalThis);
     preload();
-    const esm = require('internal/modules/esm/loader');
     if (stringInputIsModule()) {
-      esm.evalModule(evalSource, print);
+      require('internal/modules/esm/loader').evalModule(evalSource, print);
       return;
     }
-    esm.runAfterPreloads(() => evalScript('[eval]', evalSource, print));
+    runAfterPreloads(() => evalScript('[eval]', evalSource, print));
     return;
   }
 
@@ -210,12 +220,11 @@ function main() {
       checkSyntax(source, '[stdin]', stringInputIsModule());
       return;
     }
-    const esm = require('internal/modules/esm/loader');
     if (stringInputIsModule()) {
-      esm.evalModule(source, print);
+      require('internal/modules/esm/loader').evalModule(source, print);
       return;
     }
-    esm.runAfterPreloads(() => evalScript('[stdin]', source, print));
+    runAfterPreloads(() => evalScript('[stdin]', source, print));
     return;
   }
 

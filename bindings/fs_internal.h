@@ -23,6 +23,7 @@ enum { ND_FS_ENC_UTF8 = 0, ND_FS_ENC_BUFFER = 1 };
 #define ND_FS_STAT_FIELDS 18
 
 typedef struct nd_fs_req_s nd_fs_req_t;
+typedef struct nd_fs_ready_s nd_fs_ready_t;
 
 /* Builds the JS result of a successful request (in a handle scope). May
  * return NULL for undefined. */
@@ -58,6 +59,7 @@ struct nd_fs_req_s {
   int flags;                /* op-specific */
   int fd;                   /* op-specific */
   int perm;                 /* op-specific: a file mode */
+  nd_fs_req_t *next_ready;  /* in the realm's queue of finished reads */
 };
 
 /* Starts a request for an op whose last JS argument is `req`: fills
@@ -73,6 +75,19 @@ uv_fs_cb nd_fs_cb(nd_fs_req_t *r);
  * result or throw; async ones return undefined or the promise. */
 napi_value nd_fs_dispatch(nd_fs_req_t *r, int err, const char *syscall,
                           nd_fs_result_fn result);
+
+/* Delivers the outcome of a finished async request to JS (callback or
+ * promise) and frees the request. Runs JS: call it from the loop only. */
+void nd_fs_complete(nd_fs_req_t *r);
+
+/* For an async read of fd into bufs at pos (-1: the file position): if the
+ * data can be read without blocking (page cache), reads it now, finishes
+ * the request as nd_fs_dispatch would (*out: undefined or the promise) and
+ * queues the delivery of its result for the next loop turn; returns true.
+ * Returns false, having done nothing, when the thread pool must read. */
+bool nd_fs_read_nowait(nd_fs_req_t *r, int fd, const uv_buf_t *bufs,
+                       unsigned nbufs, int64_t pos, nd_fs_result_fn result,
+                       napi_value *out);
 
 /* Runs `fn` now (sync) or on the thread pool, then as nd_fs_dispatch. */
 napi_value nd_fs_run(nd_fs_req_t *r, nd_fs_work_fn fn, const char *syscall,

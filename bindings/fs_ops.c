@@ -76,8 +76,12 @@ static napi_value fs_read(napi_env env, napi_callback_info info) {
   int64_t n = nd_fs_int_arg(env, argv[3], (int64_t)len);
   nd_fs_keep(r, argv[1]);
   r->small[0] = uv_buf_init(data + off, (unsigned)n);
-  int err = uv_fs_read(loop, &r->uv, INT(0), r->small, 1,
-                       nd_fs_int_arg(env, argv[4], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[4], -1);
+  napi_value out;
+  if (nd_fs_read_nowait(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
+    return out;
+  int err = uv_fs_read(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "read", nd_fs_result_int);
 }
 
@@ -117,8 +121,12 @@ static napi_value fs_read_chunk(napi_env env, napi_callback_info info) {
     return nd_fs_abort(r);
   }
   r->small[0] = uv_buf_init(r->data, (unsigned)n);
-  int err = uv_fs_read(loop, &r->uv, INT(0), r->small, 1,
-                       nd_fs_int_arg(env, argv[2], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
+  napi_value out;
+  if (nd_fs_read_nowait(r, fd, r->small, 1, pos, result_chunk, &out))
+    return out;
+  int err = uv_fs_read(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "read", result_chunk);
 }
 
@@ -126,8 +134,14 @@ static napi_value fs_read_chunk(napi_env env, napi_callback_info info) {
 static napi_value fs_read_buffers(napi_env env, napi_callback_info info) {
   BEGIN(4);
   if (!collect_bufs(r, argv[1])) return nd_fs_abort(r);
-  int err = uv_fs_read(loop, &r->uv, INT(0), r->bufs, r->nbufs,
-                       nd_fs_int_arg(env, argv[2], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
+  napi_value out;
+  if (nd_fs_read_nowait(r, fd, r->bufs, r->nbufs, pos, nd_fs_result_int,
+                        &out))
+    return out;
+  int err = uv_fs_read(loop, &r->uv, fd, r->bufs, r->nbufs, pos,
+                       nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "read", nd_fs_result_int);
 }
 
@@ -243,9 +257,41 @@ static void stat_args(nd_fs_req_t *r, napi_value bigint, napi_value target) {
   if (r->mode == ND_FS_SYNC && is_ta) r->stat_target = target;
 }
 
+/* The synchronous stat/lstat of a string path into the caller's record
+ * array: the path on the stack, no request. Returns false, having done
+ * nothing, when the general path must run (async, long or Buffer paths);
+ * true when done (an exception may be pending). */
+static bool stat_sync_fast(napi_env env, napi_callback_info info, bool link) {
+  napi_value argv[4];
+  nd_args(env, info, 4, argv);
+  napi_valuetype t, rt;
+  napi_typeof(env, argv[3], &rt);
+  napi_typeof(env, argv[0], &t);
+  if (rt != napi_undefined || t != napi_string) return false;
+  char path[4096];
+  size_t plen;
+  if (napi_get_value_string_utf8(env, argv[0], path, sizeof(path), &plen) !=
+          napi_ok ||
+      plen + 1 >= sizeof(path))
+    return false;
+  uv_fs_t req;
+  int err = link ? uv_fs_lstat(NULL, &req, path, NULL)
+                 : uv_fs_stat(NULL, &req, path, NULL);
+  if (err < 0) {
+    uv_fs_req_cleanup(&req);
+    napi_throw(env, nd_fs_error(env, err, link ? "lstat" : "stat", path, NULL,
+                                true));
+    return true;
+  }
+  nd_fs_fill_stat(env, argv[2], 0, &req.statbuf);
+  uv_fs_req_cleanup(&req);
+  return true;
+}
+
 /* stat(path, bigint, syncTarget, req): sync calls fill syncTarget (a
  * Float64Array or BigInt64Array of 18); async ones yield a new array. */
 static napi_value fs_stat(napi_env env, napi_callback_info info) {
+  if (stat_sync_fast(env, info, false)) return NULL;
   BEGIN(4);
   PATH(path, 0);
   stat_args(r, argv[1], argv[2]);
@@ -254,6 +300,7 @@ static napi_value fs_stat(napi_env env, napi_callback_info info) {
 }
 
 static napi_value fs_lstat(napi_env env, napi_callback_info info) {
+  if (stat_sync_fast(env, info, true)) return NULL;
   BEGIN(4);
   PATH(path, 0);
   stat_args(r, argv[1], argv[2]);

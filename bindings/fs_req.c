@@ -322,3 +322,5 @@ napi_value nd_fs_result_stat(nd_fs_req_t *r) {
   nd_fs_fill_stat(r->env, arr, 0, &r->uv.statbuf);
   return arr;
 }
+
+void nd_fs_complete(nd_fs_req_t *r) { complete(r); }

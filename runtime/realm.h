@@ -56,6 +56,7 @@ typedef struct nd_realm_s {
   bool exiting;        /* process.exit() was called */
   bool in_uncaught;    /* running the uncaught-exception handler */
   int exit_code;
+  struct nd_fs_ready_s *fs_ready; /* bindings/fs_nowait.c */
 } nd_realm_t;
 
 /* Creates the realm: an isolate and context on `loop`, the bindings and the

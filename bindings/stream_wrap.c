@@ -177,7 +177,9 @@ static uv_stream_t *send_handle_of(napi_env env, napi_value v) {
 /* Writes `bufs`: first synchronously as far as the socket takes, then the
  * rest through uv_write (keeping `keep` alive and owning `owned`). With
  * `send_handle` (IPC pipes only) the handle travels with the first bytes
- * that leave. */
+ * that leave; such writes always go through uv_write2, so that a failure
+ * (the peer left) is reported to the write's callback, as in Node, and
+ * not thrown at the sender. */
 static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
                            napi_value req, uv_buf_t *bufs, size_t nbufs,
                            napi_value keep, char *owned,
@@ -188,13 +190,10 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
 
   /* Try the socket right now; skip fully written slices. */
   size_t first = 0;
-  if (uv_stream_get_write_queue_size(wrap->stream) == 0) {
-    int n = send_handle != NULL
-                ? uv_try_write2(wrap->stream, bufs, (unsigned)nbufs,
-                                send_handle)
-                : uv_try_write(wrap->stream, bufs, (unsigned)nbufs);
+  if (send_handle == NULL &&
+      uv_stream_get_write_queue_size(wrap->stream) == 0) {
+    int n = uv_try_write(wrap->stream, bufs, (unsigned)nbufs);
     if (n > 0) {
-      send_handle = NULL; /* it left with the first bytes */
       size_t written = (size_t)n;
       while (first < nbufs && written >= bufs[first].len) {
         written -= bufs[first].len;

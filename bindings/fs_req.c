@@ -6,9 +6,21 @@
 #include <string.h>
 
 #include "fs_internal.h"
+#include "handle_wrap.h"
 #include "loop.h"
 #include "napi_util.h"
 #include "realm.h"
+
+/* An asynchronous request: listed in the realm's active requests (as
+ * Node's FSReqCallback / FSReqPromise) from its start until it is freed. */
+typedef struct {
+  nd_fs_req_t req;
+  nd_active_req_t active;
+} async_req_t;
+
+static async_req_t *async_of(nd_fs_req_t *r) {
+  return ND_CONTAINER_OF(r, async_req_t, req);
+}
 
 nd_fs_req_t *nd_fs_req_begin(napi_env env, napi_value req,
                              nd_fs_req_t *stack) {
@@ -20,12 +32,15 @@ nd_fs_req_t *nd_fs_req_begin(napi_env env, napi_value req,
     memset(r, 0, sizeof(*r));
     r->mode = ND_FS_SYNC;
   } else if (t == napi_function || t == napi_null) {
-    r = calloc(1, sizeof(*r));
+    async_req_t *a = calloc(1, sizeof(*a));
+    r = &a->req;
     if (t == napi_function) {
       r->mode = ND_FS_CALLBACK;
       napi_create_reference(env, req, 1, &r->cb);
+      nd_req_track(env, &a->active, "FSReqCallback", r->cb);
     } else {
       r->mode = ND_FS_PROMISE;
+      nd_req_track(env, &a->active, "FSReqPromise", NULL);
     }
   } else {
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
@@ -65,8 +80,9 @@ static void req_cleanup(nd_fs_req_t *r) {
 }
 
 static void req_free(nd_fs_req_t *r) {
+  if (r->mode != ND_FS_SYNC) nd_req_untrack(r->env, &async_of(r)->active);
   req_cleanup(r);
-  if (r->mode != ND_FS_SYNC) free(r);
+  if (r->mode != ND_FS_SYNC) free(async_of(r));
 }
 
 napi_value nd_fs_abort(nd_fs_req_t *r) {
@@ -140,8 +156,16 @@ static void complete(nd_fs_req_t *r) {
         argc = 2;
       }
     }
-    req_free(r);
+    /* The uv request is released before the callback (which may start
+     * the next operation on the same dir or fd), but the request stays
+     * listed as active until the callback returns, as in Node. */
+    napi_ref cb = r->cb;
+    r->cb = NULL;
+    req_cleanup(r);
     nd_loop_make_callback(env, recv, fn, argc, argv, NULL);
+    nd_req_untrack(env, &async_of(r)->active);
+    napi_delete_reference(env, cb);
+    free(async_of(r));
   } else {
     napi_deferred d = r->deferred;
     if (val == NULL) napi_get_undefined(env, &val);

@@ -18,6 +18,7 @@
 #include "addons.h"
 #include "bindings.h"
 #include "engine.h"
+#include "handle_wrap.h"
 #include "napi_util.h"
 #include "realm.h"
 #include "stdio_setup.h"
@@ -49,6 +50,7 @@ static napi_value pm_really_exit(napi_env env, napi_callback_info info) {
   nd_realm_t *realm = nd_realm_of(env);
   realm->exiting = true;
   nd_realm_exit(realm, (int)nd_to_int64(env, argv[0], 0));
+  return NULL; /* a worker's thread: its JS is being terminated */
 }
 
 static napi_value pm_abort(napi_env env, napi_callback_info info) {
@@ -215,63 +217,189 @@ static napi_value pm_resource_usage(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* kill(pid, signal) -> 0 or a negative errno. */
+/* _kill(pid, signal) -> 0 or a negative errno (process._kill). */
 static napi_value pm_kill(napi_env env, napi_callback_info info) {
   napi_value argv[2], r;
   nd_args(env, info, 2, argv);
-  int err = uv_kill((int)nd_to_int64(env, argv[0], 0),
-                    (int)nd_to_int64(env, argv[1], 0));
+  /* Coerced as Node's Int32Value: process.kill('123') signals pid 123. */
+  napi_value pid, sig;
+  if (napi_coerce_to_number(env, argv[0], &pid) != napi_ok ||
+      napi_coerce_to_number(env, argv[1], &sig) != napi_ok)
+    return NULL;
+  int err = uv_kill((int)nd_to_int64(env, pid, 0), (int)nd_to_int64(env, sig, 0));
   napi_create_int32(env, err, &r);
   return r;
 }
 
-static napi_value pm_get_env(napi_env env, napi_callback_info info) {
-  napi_value argv[1], r;
-  nd_args(env, info, 1, argv);
-  char *name = nd_strdup_utf8(env, argv[0]);
-  if (name == NULL) return NULL;
-  const char *v = getenv(name);
-  free(name);
-  if (v == NULL) return NULL;
-  napi_create_string_utf8(env, v, NAPI_AUTO_LENGTH, &r);
-  return r;
+/* process.env: an object whose named properties are the environment
+ * variables (engine interceptors over getenv/setenv/unsetenv/environ).
+ * Values are stored as strings; index keys ("5") stay ordinary
+ * properties of the object, as in Node. */
+typedef struct {
+  napi_ref on_non_string; /* JS function called before a value that is not
+                             a string, number or boolean is stored */
+} env_state_t;
+
+/* A malloc'd UTF-8 copy of a string key, or NULL for a symbol. */
+static char *env_key(napi_env env, napi_value name) {
+  napi_valuetype t;
+  if (napi_typeof(env, name, &t) != napi_ok || t != napi_string) return NULL;
+  return nd_strdup_utf8(env, name);
 }
 
-static napi_value pm_set_env(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
-  nd_args(env, info, 2, argv);
-  char *name = nd_strdup_utf8(env, argv[0]);
-  if (name == NULL) return NULL;
-  char *value = nd_strdup_utf8(env, argv[1]);
-  if (value != NULL) setenv(name, value, 1);
-  if (strcmp(name, "TZ") == 0) nd_engine_timezone_changed(env);
-  free(name);
-  free(value);
-  return NULL;
+static void env_changed(napi_env env, const char *key) {
+  if (strcmp(key, "TZ") == 0) nd_engine_timezone_changed(env);
 }
 
-static napi_value pm_unset_env(napi_env env, napi_callback_info info) {
-  napi_value argv[1];
-  nd_args(env, info, 1, argv);
-  char *name = nd_strdup_utf8(env, argv[0]);
-  if (name == NULL) return NULL;
-  unsetenv(name);
-  if (strcmp(name, "TZ") == 0) nd_engine_timezone_changed(env);
-  free(name);
-  return NULL;
+static bool env_get(napi_env env, napi_value name, void *data,
+                    napi_value *result) {
+  char *key = env_key(env, name);
+  if (key == NULL) return false;
+  const char *v = getenv(key);
+  free(key);
+  if (v == NULL) return false;
+  return napi_create_string_utf8(env, v, NAPI_AUTO_LENGTH, result) ==
+         napi_ok;
 }
 
-static napi_value pm_env_keys(napi_env env, napi_callback_info info) {
+static bool env_set(napi_env env, napi_value name, napi_value value,
+                    void *data) {
+  env_state_t *state = data;
+  napi_valuetype t;
+  napi_value key_str, value_str, fn, recv;
+  napi_typeof(env, value, &t);
+  if (t != napi_string && t != napi_number && t != napi_boolean &&
+      napi_get_reference_value(env, state->on_non_string, &fn) == napi_ok &&
+      fn != NULL) {
+    napi_get_undefined(env, &recv);
+    if (napi_call_function(env, recv, fn, 0, NULL, NULL) != napi_ok)
+      return false;
+  }
+  /* Symbols throw V8's "Cannot convert a Symbol value to a string". */
+  if (napi_coerce_to_string(env, name, &key_str) != napi_ok ||
+      napi_coerce_to_string(env, value, &value_str) != napi_ok)
+    return false;
+  char *key = nd_strdup_utf8(env, key_str);
+  char *val = nd_strdup_utf8(env, value_str);
+  /* Names libc refuses ("", "A=B") are ignored, as Node does. */
+  if (key != NULL && val != NULL && setenv(key, val, 1) == 0)
+    env_changed(env, key);
+  free(key);
+  free(val);
+  return true;
+}
+
+static bool env_query(napi_env env, napi_value name, void *data) {
+  char *key = env_key(env, name);
+  if (key == NULL) return false;
+  bool found = getenv(key) != NULL;
+  free(key);
+  return found;
+}
+
+/* delete process.env.X is always true. */
+static bool env_remove(napi_env env, napi_value name, void *data) {
+  char *key = env_key(env, name);
+  if (key != NULL && unsetenv(key) == 0) env_changed(env, key);
+  free(key);
+  return true;
+}
+
+static napi_value env_keys(napi_env env, void *data) {
   napi_value arr, s;
-  napi_create_array(env, &arr);
+  if (napi_create_array(env, &arr) != napi_ok) return NULL;
   uint32_t i = 0;
   for (char **e = environ; e && *e; e++) {
     const char *eq = strchr(*e, '=');
-    size_t len = eq ? (size_t)(eq - *e) : strlen(*e);
-    napi_create_string_utf8(env, *e, len, &s);
+    if (eq == NULL || eq == *e) continue;
+    napi_create_string_utf8(env, *e, (size_t)(eq - *e), &s);
     napi_set_element(env, arr, i++, s);
   }
   return arr;
+}
+
+/* A TypeError with Node's code, thrown the way Node's C++ throws it. */
+static void throw_define_error(napi_env env, const char *message) {
+  napi_throw_type_error(env, "ERR_INVALID_OBJECT_DEFINE_PROPERTY", message);
+}
+
+static bool desc_flag(napi_env env, napi_value desc, const char *key,
+                      bool *present) {
+  bool has = false, flag = false;
+  napi_value v;
+  napi_has_named_property(env, desc, key, &has);
+  *present = has;
+  if (has && napi_get_named_property(env, desc, key, &v) == napi_ok)
+    napi_get_value_bool(env, v, &flag);
+  return flag;
+}
+
+/* Object.defineProperty(process.env, name, desc): only a writable,
+ * enumerable and configurable data descriptor, which sets the variable. */
+static bool env_define(napi_env env, napi_value name, napi_value desc,
+                       void *data) {
+  bool has_value = false, has_get = false, has_set = false;
+  napi_has_named_property(env, desc, "value", &has_value);
+  napi_has_named_property(env, desc, "get", &has_get);
+  napi_has_named_property(env, desc, "set", &has_set);
+  if (!has_value && (has_get || has_set)) {
+    throw_define_error(env, "'process.env' does not accept an "
+                            "accessor(getter/setter) descriptor");
+    return false;
+  }
+  bool hw, he, hc;
+  bool w = desc_flag(env, desc, "writable", &hw);
+  bool e = desc_flag(env, desc, "enumerable", &he);
+  bool c = desc_flag(env, desc, "configurable", &hc);
+  if (!has_value || !hw || !he || !hc || !w || !e || !c) {
+    throw_define_error(env, "'process.env' only accepts a configurable, "
+                            "writable, and enumerable data descriptor");
+    return false;
+  }
+  napi_value value;
+  if (napi_get_named_property(env, desc, "value", &value) != napi_ok)
+    return false;
+  return env_set(env, name, value, data);
+}
+
+static const nd_named_interceptors_t env_interceptors = {
+  env_get, env_set, env_query, env_remove, env_keys, env_define,
+};
+
+static void env_state_free(napi_env env, void *data, void *hint) {
+  env_state_t *state = data;
+  napi_delete_reference(env, state->on_non_string);
+  free(state);
+}
+
+/* createEnv(onNonString) -> the process.env object. onNonString() runs
+ * before a value other than a string, number or boolean is stored (the
+ * DEP0104 warning). */
+static napi_value pm_create_env(napi_env env, napi_callback_info info) {
+  napi_value argv[1], obj;
+  nd_args(env, info, 1, argv);
+  env_state_t *state = calloc(1, sizeof(*state));
+  if (state == NULL) return NULL;
+  napi_create_reference(env, argv[0], 1, &state->on_non_string);
+  if (nd_engine_intercepted_object(env, &env_interceptors, state, &obj) !=
+      napi_ok) {
+    env_state_free(env, state, NULL);
+    return NULL;
+  }
+  napi_add_finalizer(env, obj, state, env_state_free, NULL, NULL);
+  return obj;
+}
+
+/* getActiveHandles() / getActiveRequests() -> [type, object, ...] of the
+ * realm's referenced handles / in-flight requests (handle_wrap.h). */
+static napi_value pm_get_active_handles(napi_env env,
+                                        napi_callback_info info) {
+  return nd_handle_wrap_list_active(env);
+}
+
+static napi_value pm_get_active_requests(napi_env env,
+                                         napi_callback_info info) {
+  return nd_req_list_active(env);
 }
 
 static napi_value string_array(napi_env env, char **items, int count) {
@@ -515,11 +643,10 @@ static const napi_property_descriptor pm_methods[] = {
   ND_METHOD("memoryUsage", pm_memory_usage),
   ND_METHOD("cpuUsage", pm_cpu_usage),
   ND_METHOD("resourceUsage", pm_resource_usage),
-  ND_METHOD("kill", pm_kill),
-  ND_METHOD("getEnv", pm_get_env),
-  ND_METHOD("setEnv", pm_set_env),
-  ND_METHOD("unsetEnv", pm_unset_env),
-  ND_METHOD("envKeys", pm_env_keys),
+  ND_METHOD("_kill", pm_kill),
+  ND_METHOD("createEnv", pm_create_env),
+  ND_METHOD("getActiveHandles", pm_get_active_handles),
+  ND_METHOD("getActiveRequests", pm_get_active_requests),
   ND_METHOD("getProcessInfo", pm_get_process_info),
   ND_METHOD("getTitle", pm_get_title),
   ND_METHOD("setTitle", pm_set_title),

@@ -34,7 +34,8 @@
   V(types)                                                                     \
   V(udp_wrap)                                                                  \
   V(util)                                                                      \
-  V(uv)
+  V(uv)                                                                        \
+  V(v8)
 
 /* The binding's init, found by name; NULL when there is none. */
 typedef napi_value (*nd_binding_init)(napi_env env, napi_value exports);

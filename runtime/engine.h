@@ -362,6 +362,105 @@ napi_status nd_engine_set_module_hooks(napi_env env,
                                        napi_value import_dynamically,
                                        napi_value initialize_import_meta);
 
+/* --- objects with intercepted named properties (engine_env.cc) -------- */
+
+/* C callbacks that serve the named (non-index) properties of an object
+ * made by nd_engine_intercepted_object(), as process.env's. Each gets the
+ * property key `name` (a string or a symbol) and the `data` given at
+ * creation; any may be NULL. A callback may throw (napi_throw*, or a
+ * napi call that ran throwing JS): the exception goes to the JS access.
+ * Returning false means "not intercepted": the access then proceeds as on
+ * an ordinary object. Index keys ("5") never reach the callbacks. */
+typedef struct {
+  /* Sets *result to the property's value and returns true when the
+   * object has it. */
+  bool (*get)(napi_env env, napi_value name, void *data, napi_value *result);
+  /* Stores `value`; returns true when handled. */
+  bool (*set)(napi_env env, napi_value name, napi_value value, void *data);
+  /* Returns true when the property exists (a writable, enumerable,
+   * configurable data property). */
+  bool (*query)(napi_env env, napi_value name, void *data);
+  /* Deletes the property; returns true when handled (delete is true). */
+  bool (*remove)(napi_env env, napi_value name, void *data);
+  /* Returns an array of the property names, or NULL. */
+  napi_value (*keys)(napi_env env, void *data);
+  /* Object.defineProperty: `descriptor` is a plain object with the fields
+   * the descriptor has (value, get, set, writable, enumerable,
+   * configurable). Returns true when handled. */
+  bool (*define)(napi_env env, napi_value name, napi_value descriptor,
+                 void *data);
+} nd_named_interceptors_t;
+
+/* Creates an object whose named properties go through `handlers` (which
+ * must outlive it, e.g. static) with `data`. Its prototype is a fresh
+ * object inheriting from Object.prototype, as V8's template instances. */
+napi_status nd_engine_intercepted_object(
+    napi_env env, const nd_named_interceptors_t *handlers, void *data,
+    napi_value *result);
+
+/* --- heap introspection for the v8 module (engine_heap.cc) ------------- */
+
+/* Fields of v8.getHeapStatistics(), in Node's order. */
+enum {
+  ND_HEAP_TOTAL_HEAP_SIZE,
+  ND_HEAP_TOTAL_HEAP_SIZE_EXECUTABLE,
+  ND_HEAP_TOTAL_PHYSICAL_SIZE,
+  ND_HEAP_TOTAL_AVAILABLE_SIZE,
+  ND_HEAP_USED_HEAP_SIZE,
+  ND_HEAP_HEAP_SIZE_LIMIT,
+  ND_HEAP_MALLOCED_MEMORY,
+  ND_HEAP_PEAK_MALLOCED_MEMORY,
+  ND_HEAP_DOES_ZAP_GARBAGE,
+  ND_HEAP_NUMBER_OF_NATIVE_CONTEXTS,
+  ND_HEAP_NUMBER_OF_DETACHED_CONTEXTS,
+  ND_HEAP_TOTAL_GLOBAL_HANDLES_SIZE,
+  ND_HEAP_USED_GLOBAL_HANDLES_SIZE,
+  ND_HEAP_EXTERNAL_MEMORY,
+  ND_HEAP_STATISTICS_FIELDS
+};
+
+/* Fills out[ND_HEAP_STATISTICS_FIELDS] for env's isolate. */
+void nd_engine_heap_statistics(napi_env env, double *out);
+
+/* Fields of each entry of v8.getHeapSpaceStatistics() after space_name. */
+enum {
+  ND_HEAP_SPACE_SIZE,
+  ND_HEAP_SPACE_USED_SIZE,
+  ND_HEAP_SPACE_AVAILABLE_SIZE,
+  ND_HEAP_SPACE_PHYSICAL_SIZE,
+  ND_HEAP_SPACE_FIELDS
+};
+
+/* Number of heap spaces of env's isolate. */
+size_t nd_engine_heap_space_count(napi_env env);
+
+/* Name of space `index` and its out[ND_HEAP_SPACE_FIELDS]. Returns NULL
+ * for an index out of range. */
+const char *nd_engine_heap_space_statistics(napi_env env, size_t index,
+                                            double *out);
+
+/* Fields of v8.getHeapCodeStatistics(), in Node's order. */
+enum {
+  ND_HEAP_CODE_AND_METADATA_SIZE,
+  ND_HEAP_BYTECODE_AND_METADATA_SIZE,
+  ND_HEAP_EXTERNAL_SCRIPT_SOURCE_SIZE,
+  ND_HEAP_CPU_PROFILER_METADATA_SIZE,
+  ND_HEAP_CODE_FIELDS
+};
+
+/* Fills out[ND_HEAP_CODE_FIELDS] for env's isolate. */
+void nd_engine_heap_code_statistics(napi_env env, double *out);
+
+/* V8's version tag of code caches (v8.cachedDataVersionTag()). */
+uint32_t nd_engine_cached_data_version_tag(void);
+
+/* Passes V8 flags at run time (v8.setFlagsFromString). V8 is told never to
+ * abort by itself on an uncaught exception (a run-time
+ * --abort-on-uncaught-exception): the runtime's uncaught-exception
+ * handling, which knows the capture callback, decides. */
+void nd_engine_set_runtime_flags(napi_env env, const char *flags,
+                                 size_t length);
+
 #ifdef __cplusplus
 }
 #endif

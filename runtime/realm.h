@@ -56,6 +56,12 @@ typedef struct nd_realm_s {
   bool exiting;        /* process.exit() was called */
   bool in_uncaught;    /* running the uncaught-exception handler */
   int exit_code;
+
+  /* Open handle wraps and in-flight requests, oldest first
+   * (runtime/handle_wrap.c): what process._getActiveHandles(),
+   * _getActiveRequests() and getActiveResourcesInfo() report. */
+  struct nd_handle_wrap_s *handles_head, *handles_tail;
+  struct nd_active_req_s *reqs_head, *reqs_tail;
   struct nd_fs_ready_s *fs_ready; /* bindings/fs_nowait.c */
 } nd_realm_t;
 

@@ -122,6 +122,7 @@ ObjectDefineProperty(process, 'title', {
   process.cpuUsage = perThread.cpuUsage;
   process.resourceUsage = perThread.resourceUsage;
   process.kill = perThread.kill;
+  process._kill = pm._kill;
   process.exit = perThread.exit;
   process.binding = perThread.processBinding;
   process._linkedBinding = perThread.processBinding;
@@ -155,16 +156,15 @@ ObjectDefineProperty(process, 'title', {
     validateString(filename, 'filename');
     return pm.dlopen(module, filename, flags === undefined ? -1 : flags);
   };
-  process._getActiveHandles = () => [];
-  process._getActiveRequests = () => [];
+  process._getActiveHandles = function _getActiveHandles() {
+    return require('internal/process/active_resources').getActiveHandles();
+  };
+  process._getActiveRequests = function _getActiveRequests() {
+    return require('internal/process/active_resources').getActiveRequests();
+  };
   process.getActiveResourcesInfo = function getActiveResourcesInfo() {
-    const timers = require('internal/timers');
-    const result = [];
-    for (let i = timers.refedTimerCount(); i > 0; i--) result.push('Timeout');
-    const info = timers.immediateInfo();
-    for (let i = info[timers.immediateInfoFields.kRefCount]; i > 0; i--)
-      result.push('Immediate');
-    return result;
+    return require('internal/process/active_resources')
+      .getActiveResourcesInfo();
   };
   process.constrainedMemory = () => undefined;
   process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
@@ -252,13 +252,22 @@ ObjectDefineProperty(process, 'title', {
   };
   process._startProfilerIdleNotifier = () => {};
   process._stopProfilerIdleNotifier = () => {};
-  process.allowedNodeEnvironmentFlags = new Set([
-    '--require', '-r', '--no-warnings', '--trace-warnings',
-    '--unhandled-rejections', '--max-old-space-size', '--stack-trace-limit',
-    '--no-deprecation', '--trace-deprecation', '--throw-deprecation',
-    '--pending-deprecation', '--enable-source-maps', '--title',
-    '--input-type', '--preserve-symlinks', '--trace-uncaught', '--import',
-  ]);
+  /* Built on first read, then an ordinary data property. */
+  const setAllowedFlags = (value) => ObjectDefineProperty(
+    process, 'allowedNodeEnvironmentFlags', {
+      __proto__: null, value, writable: true, enumerable: true,
+      configurable: true,
+    });
+  ObjectDefineProperty(process, 'allowedNodeEnvironmentFlags', {
+    __proto__: null, enumerable: true, configurable: true,
+    get() {
+      const flags = require('internal/process/allowed_flags')
+        .createAllowedFlags();
+      setAllowedFlags(flags);
+      return flags;
+    },
+    set: setAllowedFlags,
+  });
 }
 
 /* --title sets the process title before any user code runs. */

@@ -6,9 +6,7 @@
 const {
   ArrayIsArray,
   Float64Array,
-  Proxy,
   SafeSet,
-  String,
   Uint32Array,
 } = primordials;
 
@@ -130,7 +128,7 @@ function resourceUsage() {
   };
 }
 
-/* process.kill(pid[, signal]) */
+/* process.kill(pid[, signal]): through the (patchable) process._kill. */
 function kill(pid, sig) {
   const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL } = lazyErrors();
   if (pid != (pid | 0)) { // eslint-disable-line eqeqeq
@@ -145,12 +143,8 @@ function kill(pid, sig) {
     signal = signals[sig];
     if (signal === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
   }
-  const err = binding.kill(pid, signal);
-  if (err) {
-    throw errors.errnoException ?
-      errors.errnoException(err, 'kill') :
-      new Error(`kill failed: ${err}`);
-  }
+  const err = process._kill(pid, signal);
+  if (err) throw errors.errnoException(err, 'kill');
   return true;
 }
 
@@ -166,61 +160,27 @@ function exit(code) {
   process.reallyExit((+process.exitCode || 0) | 0);
 }
 
-/* The live process.env: reads and writes reach the real environment (and
- * so child processes); values are coerced to strings. */
+let warnedEnvValue = false;
+/* Called by the env object before it stores a value that is not a
+ * string, number or boolean: DEP0104 once, with --pending-deprecation. */
+function onNonStringEnvValue() {
+  if (warnedEnvValue ||
+      !require('internal/options').getOptionValue('--pending-deprecation')) {
+    return;
+  }
+  warnedEnvValue = true;
+  process.emitWarning(
+    'Assigning any value other than a string, number, or boolean to a ' +
+    'process.env property is deprecated. Please make sure to convert the ' +
+    'value to a string before setting process.env with it.',
+    'DeprecationWarning', 'DEP0104');
+}
+
+/* The live process.env: an ordinary-looking object whose named properties
+ * are the real environment (so child processes see changes); values are
+ * coerced to strings, TZ changes reach Date. */
 function createEnv() {
-  const target = {};
-  return new Proxy(target, {
-    __proto__: null,
-    get(t, key) {
-      if (typeof key === 'symbol') return undefined;
-      const value = binding.getEnv(key);
-      /* Names that are not set fall back to Object.prototype, as Node. */
-      return value !== undefined ? value : t[key];
-    },
-    set(t, key, value) {
-      if (typeof key === 'symbol') {
-        throw new (lazyErrors().ERR_INVALID_ARG_TYPE)(
-          'key', 'string', key);
-      }
-      if (typeof value === 'symbol') {
-        throw new TypeError('Cannot convert a Symbol value to a string');
-      }
-      binding.setEnv(key, String(value));
-      return true;
-    },
-    has(t, key) {
-      return typeof key === 'string' && binding.getEnv(key) !== undefined;
-    },
-    deleteProperty(t, key) {
-      if (typeof key === 'string') binding.unsetEnv(key);
-      return true;
-    },
-    ownKeys() {
-      return binding.envKeys();
-    },
-    getOwnPropertyDescriptor(t, key) {
-      if (typeof key !== 'string') return undefined;
-      const value = binding.getEnv(key);
-      if (value === undefined) return undefined;
-      return { value, writable: true, enumerable: true, configurable: true };
-    },
-    defineProperty(t, key, desc) {
-      if ('get' in desc || 'set' in desc) {
-        throw new (lazyErrors().ERR_INVALID_OBJECT_DEFINE_PROPERTY)(
-          '\'process.env\' does not accept an accessor(getter/setter)' +
-          ' descriptor');
-      }
-      if ('value' in desc && desc.configurable === true &&
-          desc.writable === true && desc.enumerable === true) {
-        binding.setEnv(key, String(desc.value));
-        return true;
-      }
-      throw new (lazyErrors().ERR_INVALID_OBJECT_DEFINE_PROPERTY)(
-        '\'process.env\' only accepts a configurable, writable,' +
-        ' and enumerable data descriptor');
-    },
-  });
+  return binding.createEnv(onNonStringEnvValue);
 }
 
 /* process.binding(name): the legacy allow-list of Node 18 (DEP0111). */

@@ -17,6 +17,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
+    ERR_STREAM_DESTROYED,
   },
 } = require('internal/errors');
 const { deprecate } = require('internal/util');
@@ -349,7 +350,8 @@ WriteStream.prototype._write = function(data, encoding, cb) {
 function afterWrite(stream, er, bytes, retry, cb) {
   stream[kIsPerformingIO] = false;
   if (stream.destroyed) {
-    cb(er);
+    // The write is not reported as done on a destroyed stream.
+    cb(er || new ERR_STREAM_DESTROYED('write'));
     return stream.emit(kIoDone, er);
   }
   if (er?.code === 'EAGAIN') return retry();

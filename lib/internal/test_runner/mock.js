@@ -1,112 +1,285 @@
 'use strict';
-/* mock.js (test_runner) - node:test's mock.fn() and mock.method(): spies
- * that record calls and can swap implementations, restored on reset. */
+/* mock.js (test_runner) - node:test's MockTracker: mock.fn(), method(),
+ * getter() and setter() spies that record calls, swap implementations
+ * (for a number of calls with `times`) and restore the originals. */
 
 const {
   ArrayPrototypePush,
-  FunctionPrototypeCall,
+  ArrayPrototypeSlice,
+  Error,
   ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
+  Proxy,
   ReflectApply,
   ReflectConstruct,
+  ReflectGet,
+  SafeMap,
 } = primordials;
 
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  validateBoolean,
+  validateFunction,
+  validateInteger,
+  validateObject,
+} = require('internal/validators');
+
+const kDefault = Symbol('kDefault');
+const kNext = Symbol('kNext');
+const kRecord = Symbol('kRecord');
+
+function validateTimes(value, name) {
+  if (value === Infinity) return;
+  validateInteger(value, name, 1);
+}
+
+/* The `mock` property of a mock function: its calls and implementation. */
 class MockFunctionContext {
   #calls = [];
   #implementation;
+  #original;
   #restore;
-  #onceImplementations = new Map();
-  constructor(implementation, restore) {
+  #times;
+  #onceImplementations = new SafeMap();
+
+  constructor(implementation, original, restore, times) {
     this.#implementation = implementation;
+    this.#original = original;
     this.#restore = restore;
+    this.#times = times;
   }
-  get calls() { return [...this.#calls]; }
+
+  /* A copy of the recorded calls, oldest first. */
+  get calls() { return ArrayPrototypeSlice(this.#calls, 0); }
+
   callCount() { return this.#calls.length; }
-  mockImplementation(fn) { this.#implementation = fn; }
-  mockImplementationOnce(fn, onCall) {
-    this.#onceImplementations.set(onCall ?? this.#calls.length, fn);
+
+  /* Replaces the implementation for every following call. */
+  mockImplementation(implementation) {
+    validateFunction(implementation, 'implementation');
+    this.#implementation = implementation;
   }
+
+  /* Uses `implementation` for one call only: call number `onCall`
+   * (default: the next one). */
+  mockImplementationOnce(implementation, onCall) {
+    validateFunction(implementation, 'implementation');
+    const next = onCall ?? this.#calls.length;
+    validateInteger(next, 'onCall', this.#calls.length);
+    this.#onceImplementations.set(next, implementation);
+  }
+
   resetCalls() { this.#calls = []; }
-  restore() { this.#restore?.(); }
-  nextImplementation() {
-    const once = this.#onceImplementations.get(this.#calls.length);
+
+  /* Puts the mocked method back (for mocks made by method/getter/setter). */
+  restore() {
+    if (this.#restore !== undefined) this.#restore();
+  }
+
+  [kNext]() {
+    const index = this.#calls.length;
+    const once = this.#onceImplementations.get(index);
     if (once !== undefined) {
-      this.#onceImplementations.delete(this.#calls.length);
+      this.#onceImplementations.delete(index);
       return once;
     }
+    // After `times` calls the mock behaves as the original again.
+    if (index >= this.#times) return this.#original;
     return this.#implementation;
   }
-  record(call) { ArrayPrototypePush(this.#calls, call); }
+
+  [kRecord](call) { ArrayPrototypePush(this.#calls, call); }
+}
+
+function makeMock(original, implementation, restore, times) {
+  const ctx = new MockFunctionContext(implementation, original, restore,
+                                      times);
+  const run = (thisArg, args, newTarget) => {
+    const impl = ctx[kNext]();
+    const call = {
+      arguments: args,
+      error: undefined,
+      result: undefined,
+      stack: new Error(),
+      target: newTarget === undefined ? undefined : original,
+      this: thisArg,
+    };
+    try {
+      if (newTarget === undefined) {
+        call.result = ReflectApply(impl, thisArg, args);
+      } else {
+        call.result = ReflectConstruct(impl, args, newTarget);
+        call.this = call.result;
+      }
+    } catch (err) {
+      call.error = err;
+      ctx[kRecord](call);
+      throw err;
+    }
+    ctx[kRecord](call);
+    return call.result;
+  };
+  const mocked = new Proxy(original, {
+    __proto__: null,
+    get(target, property, receiver) {
+      if (property === 'mock') return ctx;
+      return ReflectGet(target, property, receiver);
+    },
+    apply(target, thisArg, args) { return run(thisArg, args, undefined); },
+    construct(target, args, newTarget) { return run(undefined, args, newTarget); },
+  });
+  return { mocked, ctx };
+}
+
+/* The descriptor of `name` on `object` or the nearest prototype. */
+function findDescriptor(object, name) {
+  for (let o = object; o !== null && o !== undefined;
+    o = ObjectGetPrototypeOf(o)) {
+    const descriptor = ObjectGetOwnPropertyDescriptor(o, name);
+    if (descriptor !== undefined) return descriptor;
+  }
+  return undefined;
 }
 
 class MockTracker {
   #mocks = [];
 
+  /* fn([original[, implementation]][, { times }]) -> a mock function. */
   fn(original = function() {}, implementation = original, options = {}) {
-    if (typeof implementation === 'object' && implementation !== null) {
+    if (original !== null && typeof original === 'object') {
+      options = original;
+      original = function() {};
+      implementation = original;
+    } else if (implementation !== null && typeof implementation === 'object') {
       options = implementation;
       implementation = original;
     }
-    const ctx = new MockFunctionContext(implementation);
-    const tracker = this;
-    function mocked(...args) {
-      const impl = ctx.nextImplementation();
-      const call = { arguments: args, error: undefined, result: undefined,
-                     stack: new Error(), target: new.target, this: this };
-      try {
-        call.result = new.target ? ReflectConstruct(impl, args, new.target) :
-          ReflectApply(impl, this, args);
-      } catch (err) {
-        call.error = err;
-        ctx.record(call);
-        throw err;
-      }
-      ctx.record(call);
-      return call.result;
-    }
-    ObjectDefineProperty(mocked, 'mock', { __proto__: null, value: ctx,
-                                           enumerable: false });
-    ArrayPrototypePush(tracker.#mocks, ctx);
-    void options;
+    validateFunction(original, 'original');
+    validateFunction(implementation, 'implementation');
+    validateObject(options, 'options');
+    const { times = Infinity } = options;
+    validateTimes(times, 'options.times');
+    const { mocked, ctx } = makeMock(original, implementation, undefined,
+                                     times);
+    ArrayPrototypePush(this.#mocks, ctx);
     return mocked;
   }
 
-  method(object, methodName, implementation, options = {}) {
-    const descriptor = ObjectGetOwnPropertyDescriptor(object, methodName);
-    const original = object[methodName];
-    if (typeof implementation === 'object' && implementation !== null) {
-      options = implementation;
-      implementation = original;
+  /* method(object, name[, implementation][, { getter, setter, times }]):
+   * replaces object[name] (or its getter/setter) with a mock. */
+  method(object, methodName, implementation = kDefault, options = {}) {
+    if (object === null ||
+        (typeof object !== 'object' && typeof object !== 'function')) {
+      throw new ERR_INVALID_ARG_TYPE('object', 'Object', object);
     }
-    implementation ??= original;
-    const mocked = this.fn(original, implementation);
+    if (typeof methodName !== 'string' && typeof methodName !== 'symbol') {
+      throw new ERR_INVALID_ARG_TYPE('methodName', ['string', 'symbol'],
+                                     methodName);
+    }
+    if (implementation !== null && typeof implementation === 'object') {
+      options = implementation;
+      implementation = kDefault;
+    }
+    validateObject(options, 'options');
+    const { getter = false, setter = false, times = Infinity } = options;
+    validateBoolean(getter, 'options.getter');
+    validateBoolean(setter, 'options.setter');
+    validateTimes(times, 'options.times');
+    if (getter && setter) {
+      throw new ERR_INVALID_ARG_VALUE('options.setter', setter,
+                                      "cannot be used with 'options.getter'");
+    }
+    const descriptor = findDescriptor(object, methodName);
+    let original;
+    if (getter) original = descriptor?.get;
+    else if (setter) original = descriptor?.set;
+    else original = descriptor?.value;
+    if (typeof original !== 'function') {
+      throw new ERR_INVALID_ARG_VALUE('methodName', original,
+                                      'must be a method');
+    }
+    if (implementation === kDefault) implementation = original;
+    validateFunction(implementation, 'implementation');
+
     const restore = () => {
-      if (descriptor) ObjectDefineProperty(object, methodName, descriptor);
-      else delete object[methodName];
+      ObjectDefineProperty(object, methodName, descriptor);
     };
-    ObjectDefineProperty(mocked.mock, 'restore', { __proto__: null,
-                                                   value: restore });
-    ObjectDefineProperty(object, methodName, {
-      __proto__: null, value: mocked, writable: true, configurable: true,
-      enumerable: descriptor?.enumerable ?? true,
-    });
-    void options;
+    const { mocked, ctx } = makeMock(original, implementation, restore,
+                                     times);
+    const replacement = {
+      __proto__: null,
+      configurable: descriptor.configurable,
+      enumerable: descriptor.enumerable,
+    };
+    if (getter) {
+      replacement.get = mocked;
+      replacement.set = descriptor.set;
+    } else if (setter) {
+      replacement.get = descriptor.get;
+      replacement.set = mocked;
+    } else {
+      replacement.writable = descriptor.writable;
+      replacement.value = mocked;
+    }
+    ObjectDefineProperty(object, methodName, replacement);
+    ArrayPrototypePush(this.#mocks, ctx);
     return mocked;
   }
 
+  /* getter(object, name[, implementation][, options]): method() with
+   * options.getter. */
+  getter(object, methodName, implementation = kDefault, options = {}) {
+    if (implementation !== null && typeof implementation === 'object') {
+      options = implementation;
+      implementation = kDefault;
+    }
+    validateObject(options, 'options');
+    if (options.getter === false) {
+      throw new ERR_INVALID_ARG_VALUE('options.getter', false,
+                                      'cannot be false');
+    }
+    return this.method(object, methodName, implementation,
+                       { ...options, getter: true });
+  }
+
+  /* setter(object, name[, implementation][, options]): method() with
+   * options.setter. */
+  setter(object, methodName, implementation = kDefault, options = {}) {
+    if (implementation !== null && typeof implementation === 'object') {
+      options = implementation;
+      implementation = kDefault;
+    }
+    validateObject(options, 'options');
+    if (options.setter === false) {
+      throw new ERR_INVALID_ARG_VALUE('options.setter', false,
+                                      'cannot be false');
+    }
+    return this.method(object, methodName, implementation,
+                       { ...options, setter: true });
+  }
+
+  /* Restores every mock and forgets them. */
   reset() {
-    for (const m of this.#mocks) m.restore?.();
+    this.restoreAll();
     this.#mocks = [];
   }
 
+  /* Restores every mocked method; the mocks stay usable. */
   restoreAll() {
-    for (const m of this.#mocks) m.restore?.();
+    for (let i = 0; i < this.#mocks.length; i++) this.#mocks[i].restore();
   }
 }
 
 const mock = new MockTracker();
 const perTest = new WeakMap();
 
+/* The MockTracker of a test context (t.mock), made on first use. */
 function getMock(test) {
   let m = perTest.get(test);
   if (m === undefined) {
@@ -115,7 +288,5 @@ function getMock(test) {
   }
   return m;
 }
-
-void FunctionPrototypeCall;
 
 module.exports = { MockTracker, mock, getMock };

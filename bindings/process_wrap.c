@@ -195,6 +195,7 @@ static napi_value process_spawn(napi_env env, napi_callback_info info) {
   if (err == 0) {
     w->base.free_cb = process_free;
     napi_create_reference(env, self, 1, &w->base.object);
+    nd_handle_wrap_link(&w->base); /* listed by _getActiveHandles() */
     nd_set_number(env, self, "pid", w->process.pid);
   }
   free(containers);

@@ -39,6 +39,14 @@ const {
 
 let dns;
 let socketMod;
+let perf;
+// A 'net' PerformanceEntry ('connect') is timed per TCP connection while
+// an observer watches that entry type.
+const kPerfHooksNetConnectContext = Symbol('kPerfHooksNetConnectContext');
+function lazyPerf() {
+  perf ??= require('internal/perf/observe');
+  return perf;
+}
 function lazySocket() {
   socketMod ??= require('internal/net/socket');
   return socketMod;
@@ -179,6 +187,11 @@ function internalConnect(self, address, port, addressType, localAddress,
     req.localPort = localPort;
     err = addressType === 4 ? handle.connect(req, address, port) :
       handle.connect6(req, address, port);
+    if (!err && lazyPerf().hasObserver('net')) {
+      perf.startPerf(self, kPerfHooksNetConnectContext, {
+        type: 'net', name: 'connect', detail: { host: address, port },
+      });
+    }
   } else {
     const { PipeConnectWrap } = pipeWrap();
     const req = new PipeConnectWrap();
@@ -215,6 +228,9 @@ function afterConnect(status, handle, req, readable, writable) {
     }
     if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
       self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+    }
+    if (self[kPerfHooksNetConnectContext] !== undefined) {
+      perf.stopPerf(self, kPerfHooksNetConnectContext);
     }
     self.emit('connect');
     self.emit('ready');

@@ -19,6 +19,7 @@
   V(errors)                                                                    \
   V(fs)                                                                        \
   V(fs_event_wrap)                                                             \
+  V(http_parser)                                                               \
   V(messaging)                                                                 \
   V(module_wrap)                                                               \
   V(options)                                                                   \

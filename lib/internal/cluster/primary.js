@@ -307,16 +307,9 @@ Worker.prototype.disconnect = function() {
   return this;
 };
 
-/* destroy([signal = 'SIGTERM']): closes the channel (not a graceful
- * disconnect: exitedAfterDisconnect stays false), then kills the
- * process. */
+/* destroy([signal = 'SIGTERM']): kills the process right away (not a
+ * graceful disconnect: exitedAfterDisconnect stays false); 'disconnect'
+ * follows when its end of the channel closes, as in Node 18. */
 Worker.prototype.destroy = function(signo) {
-  const proc = this.process;
-  const signal = signo || 'SIGTERM';
-  if (this.isConnected()) {
-    this.once('disconnect', () => proc.kill(signal));
-    proc.disconnect();
-    return;
-  }
-  proc.kill(signal);
+  this.process.kill(signo || 'SIGTERM');
 };

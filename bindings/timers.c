@@ -58,7 +58,15 @@ static void timers_on_check(uv_check_t *handle) {
   napi_value fn, recv;
   napi_get_reference_value(env, realm->immediate_callback, &fn);
   napi_get_reference_value(env, realm->process, &recv);
-  nd_loop_make_callback(env, recv, fn, 0, NULL, NULL);
+  /* A throwing immediate was reported (and handled, or we would have
+   * exited): the rest of the queue runs now, before any nextTick that was
+   * pending (as Node's CheckImmediate loops while some are outstanding). */
+  nd_loop_scope_enter(env);
+  int rc;
+  do {
+    rc = nd_loop_make_callback(env, recv, fn, 0, NULL, NULL);
+  } while (rc != 0 && !realm->exiting && info[ND_IMMEDIATE_HAS_OUTSTANDING]);
+  nd_loop_scope_exit(env);
   napi_close_handle_scope(env, scope);
   /* Nothing ref'd left: let the loop block again. */
   if (info[ND_IMMEDIATE_REF_COUNT] == 0)

@@ -233,7 +233,8 @@ napi_status nd_engine_define_lazy_data_property(napi_env env,
  * buffer module clears it around unsafe allocations. */
 uint32_t *nd_engine_zero_fill_field(napi_env env);
 
-/* Installs JS promise hooks on the main context (V8 calls them directly):
+/* Installs JS promise hooks on the main context and every vm context (V8
+ * calls them directly):
  * init(promise, parent), before(promise), after(promise),
  * resolve(promise). Pass undefined for a hook to remove it; all undefined
  * turns them off (they cost time on every promise while installed). */

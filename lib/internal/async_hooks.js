@@ -189,6 +189,13 @@ function executionAsyncResource() {
   return lookupPublicResource(resource);
 }
 
+/* The resource object given to emitBefore() for the callback running now
+ * (undefined outside any). From the first call on, ticks record theirs. */
+function currentResource() {
+  recordResources = true;
+  return stackLength === 0 ? undefined : stackResources[stackLength - 1];
+}
+
 /* ---- the execution stack ------------------------------------------------ */
 
 /* Makes (asyncId, triggerAsyncId, resource) the current execution. */
@@ -441,6 +448,33 @@ function emitPromiseResolveScript(asyncId) {
   if (hookFields[kPromiseResolve] > 0) emitPromiseResolveNative(asyncId);
 }
 
+/* Wraps `callback`, which an operation starting now will call once from
+ * the event loop (an fs request, ...): while init hooks exist, the call
+ * runs as the callback of a new async resource of `type` (init now,
+ * before/after around the call, destroy once it returned or threw), so
+ * that hooks, AsyncLocalStorage and domains follow it. Without init hooks,
+ * returns `callback` itself. */
+function bindToNewResource(callback, type) {
+  if (hookFields[kInit] === 0) return callback;
+  const asyncId = newAsyncId();
+  const triggerAsyncId = getDefaultTriggerAsyncId();
+  const resource = {};
+  emitInitNative(asyncId, type, triggerAsyncId, resource);
+  return function runInResource(...args) {
+    emitBeforeScript(asyncId, triggerAsyncId, resource);
+    let threw = true;
+    try {
+      const ret = ReflectApply(callback, this, args);
+      threw = false;
+      return ret;
+    } finally {
+      if (threw) markAsyncStackDirty();
+      else emitAfterScript(asyncId);
+      emitDestroyScript(asyncId);
+    }
+  };
+}
+
 /* ---- destroy ------------------------------------------------------------ */
 
 let destroyQueue = [];
@@ -648,6 +682,7 @@ module.exports = {
   executionAsyncId,
   triggerAsyncId,
   executionAsyncResource,
+  currentResource,
   getHookArrays,
   enableHook,
   disableHook,
@@ -681,6 +716,7 @@ module.exports = {
   destroyHooksExist,
   promiseResolveHooksExist,
   emitInit: emitInitScript,
+  bindToNewResource,
   emitBefore: emitBeforeScript,
   enterTickRun,
   exitTickRun,

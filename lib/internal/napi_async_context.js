@@ -52,4 +52,8 @@ function markUntransferable(arrayBuffer) {
 
 module.exports = {
   __proto__: null, init, before, after, destroy, markUntransferable,
+  /* Set by the domain module: domainCallback(fn, ...args), called with
+   * recv as this, runs napi_make_callback()s that have no async context
+   * (in recv.domain). */
+  domainCallback: undefined,
 };

@@ -164,6 +164,9 @@ extern "C" void nd_engine_env_destroy(napi_env env) {
   idata->buffer_prototype.Reset();
   idata->import_dynamically.Reset();
   idata->initialize_import_meta.Reset();
+  for (int i = 0; i < 4; i++) idata->promise_hooks[i].Reset();
+  idata->napi_async_hooks.Reset();
+  idata->vm_contexts.clear();
   for (int i = 0; i < ND_PRIVATE_COUNT; i++) idata->privates[i].Reset();
   {
     v8::HandleScope scope(isolate);

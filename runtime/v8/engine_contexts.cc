@@ -138,6 +138,7 @@ extern "C" napi_status nd_engine_context_make(napi_env env,
   v8::Local<v8::Context> ctx = v8::Context::New(isolate, NULL, global);
   if (ctx.IsEmpty()) return nd_set_error(env, napi_generic_failure);
   ctx->SetSecurityToken(nd_context(env)->GetSecurityToken());
+  nd_engine_track_vm_context(env->idata, ctx);
   nd_vm_context *vc = new nd_vm_context();
   vc->context.Reset(isolate, ctx);
   vc->sandbox.Reset(isolate, sb.As<v8::Object>());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "shim.h"
+#include "engine_env.h"
 
 extern "C" napi_status nd_engine_value_is(napi_env env, napi_value value,
                                          nd_value_kind kind, bool *result) {
@@ -166,7 +167,15 @@ class CloneDelegate : public v8::ValueSerializer::Delegate {
     return v8::Just<uint32_t>((uint32_t)(shared_.size() - 1));
   }
 
+  v8::Maybe<bool> WriteHostObject(v8::Isolate *isolate,
+                                  v8::Local<v8::Object> object) override {
+    v8::Maybe<bool> done = nd_intercepted_write(isolate, ser, object);
+    if (done.IsNothing() || done.FromJust()) return done;
+    return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
+  }
+
   std::vector<v8::Local<v8::SharedArrayBuffer>> shared_;
+  v8::ValueSerializer *ser = nullptr;
 
  private:
   v8::Isolate *isolate_;
@@ -182,6 +191,16 @@ class SharedDeserializer : public v8::ValueDeserializer::Delegate {
     return v8::MaybeLocal<v8::SharedArrayBuffer>();
   }
 
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate *isolate) override {
+    uint32_t tag;
+    if (des != nullptr && des->ReadUint32(&tag) &&
+        tag == ND_HOST_TAG_PLAIN_COPY)
+      return nd_intercepted_read(isolate, des);
+    return v8::ValueDeserializer::Delegate::ReadHostObject(isolate);
+  }
+
+  v8::ValueDeserializer *des = nullptr;
+
  private:
   const CloneDelegate &ser_;
 };
@@ -196,6 +215,7 @@ extern "C" napi_status nd_engine_structured_clone(napi_env env,
   v8::Local<v8::Context> context = nd_context(env);
   CloneDelegate delegate(isolate);
   v8::ValueSerializer ser(isolate, &delegate);
+  delegate.ser = &ser;
   std::vector<v8::Local<v8::ArrayBuffer>> buffers;
   if (transfer != NULL && nd_local(transfer)->IsArray()) {
     v8::Local<v8::Array> list = nd_local(transfer).As<v8::Array>();
@@ -227,6 +247,7 @@ extern "C" napi_status nd_engine_structured_clone(napi_env env,
   std::pair<uint8_t *, size_t> data = ser.Release();
   SharedDeserializer des_delegate(delegate);
   v8::ValueDeserializer des(isolate, data.first, data.second, &des_delegate);
+  des_delegate.des = &des;
   for (size_t i = 0; i < buffers.size(); i++) {
     std::shared_ptr<v8::BackingStore> store = buffers[i]->GetBackingStore();
     buffers[i]->Detach();
@@ -282,10 +303,49 @@ extern "C" napi_status nd_engine_set_promise_hooks(napi_env env,
                                                   napi_value before,
                                                   napi_value after,
                                                   napi_value resolve) {
-  v8::Local<v8::Context> context = env->idata->context.Get(env->isolate);
-  context->SetPromiseHooks(hook_or_empty(init), hook_or_empty(before),
-                           hook_or_empty(after), hook_or_empty(resolve));
+  nd_isolate_data *idata = env->idata;
+  v8::Isolate *isolate = env->isolate;
+  napi_value hooks[4] = {init, before, after, resolve};
+  for (int i = 0; i < 4; i++) {
+    v8::Local<v8::Function> fn = hook_or_empty(hooks[i]);
+    if (fn.IsEmpty())
+      idata->promise_hooks[i].Reset();
+    else
+      idata->promise_hooks[i].Reset(isolate, fn);
+  }
+  nd_engine_apply_promise_hooks(idata, idata->context.Get(isolate));
+  for (auto &weak : idata->vm_contexts) {
+    if (!weak.IsEmpty())
+      nd_engine_apply_promise_hooks(idata, weak.Get(isolate));
+  }
   return nd_clear_error(env);
+}
+
+void nd_engine_apply_promise_hooks(nd_isolate_data *idata,
+                                   v8::Local<v8::Context> context) {
+  v8::Isolate *isolate = idata->isolate;
+  v8::Local<v8::Function> fns[4];
+  for (int i = 0; i < 4; i++) {
+    if (!idata->promise_hooks[i].IsEmpty())
+      fns[i] = idata->promise_hooks[i].Get(isolate);
+  }
+  context->SetPromiseHooks(fns[0], fns[1], fns[2], fns[3]);
+}
+
+void nd_engine_track_vm_context(nd_isolate_data *idata,
+                                v8::Local<v8::Context> context) {
+  std::vector<v8::Global<v8::Context>> &list = idata->vm_contexts;
+  size_t kept = 0;
+  for (size_t i = 0; i < list.size(); i++) {
+    if (!list[i].IsEmpty()) {
+      if (kept != i) list[kept] = std::move(list[i]);
+      kept++;
+    }
+  }
+  list.resize(kept);
+  list.emplace_back(idata->isolate, context);
+  list.back().SetWeak();
+  nd_engine_apply_promise_hooks(idata, context);
 }
 
 extern "C" napi_status nd_engine_transfer_arraybuffer(napi_env env,

@@ -6,6 +6,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include <vector>
+
 #include "../loop.h"
 #include "shim.h"
 
@@ -174,6 +176,36 @@ extern "C" napi_status napi_async_destroy(napi_env env,
   return nd_clear_error(env);
 }
 
+/* The domain module's make_callback trampoline, once it is loaded
+ * (domainCallback(fn, ...args) with recv as this). */
+static bool domain_callback(napi_env env, v8::Local<v8::Function> *result) {
+  nd_isolate_data *idata = env->idata;
+  if (idata->napi_async_hooks.IsEmpty()) return false;
+  v8::Isolate *isolate = env->isolate;
+  v8::Local<v8::Object> hooks = idata->napi_async_hooks.Get(isolate);
+  v8::Local<v8::Value> fn;
+  if (!hooks->Get(nd_context(env),
+                  v8::String::NewFromUtf8Literal(isolate, "domainCallback"))
+           .ToLocal(&fn) ||
+      !fn->IsFunction())
+    return false;
+  *result = fn.As<v8::Function>();
+  return true;
+}
+
+/* Calls fn for napi_make_callback(). From a native function JS called,
+ * an exception propagates to that JS caller (it stays pending on env);
+ * with no JS on the stack (a libuv callback) it is reported as uncaught.
+ * Returns 0, or -1 when fn threw. */
+static int call_from_native(napi_env env, napi_value recv, napi_value fn,
+                            size_t argc, const napi_value *argv,
+                            napi_value *result) {
+  if (v8::StackTrace::CurrentStackTrace(env->isolate, 1)->GetFrameCount() == 0)
+    return nd_loop_make_callback(env, recv, fn, argc, argv, result);
+  return napi_call_function(env, recv, fn, argc, argv, result) == napi_ok ? 0
+                                                                          : -1;
+}
+
 extern "C" napi_status napi_make_callback(napi_env env,
                                           napi_async_context async_context,
                                           napi_value recv, napi_value func,
@@ -193,7 +225,18 @@ extern "C" napi_status napi_make_callback(napi_env env,
   /* The callback may destroy the context: keep its id. */
   double async_id = ctx != NULL ? ctx->async_id : 0;
   if (ctx != NULL) async_context_before(ctx, v8::Local<v8::Value>());
-  int rc = nd_loop_make_callback(env, recv, func, argc, argv, &ret);
+  int rc;
+  v8::Local<v8::Function> trampoline;
+  if (async_id == 0 && domain_callback(env, &trampoline)) {
+    /* Without an async context, the callback runs in recv.domain. */
+    std::vector<napi_value> args(argc + 1);
+    args[0] = func;
+    for (size_t i = 0; i < argc; i++) args[i + 1] = argv[i];
+    rc = call_from_native(env, recv, nd_value(trampoline), argc + 1,
+                          args.data(), &ret);
+  } else {
+    rc = call_from_native(env, recv, func, argc, argv, &ret);
+  }
   async_id_after(env, async_id);
   nd_loop_scope_exit(env);
   if (result != NULL) *result = ret;

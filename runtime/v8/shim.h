@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <vector>
+
 #include "../engine.h"
 
 /* Per-isolate data shared by every env of the isolate (the core env and one
@@ -29,6 +31,10 @@ struct nd_isolate_data {
   /* { init, before, after, destroy } of internal/napi_async_context.js:
    * async_hooks for Node-API async resources (empty until set). */
   v8::Global<v8::Object> napi_async_hooks;
+  /* The promise hooks of async_hooks (init, before, after, resolve), which
+   * every vm context gets too; vm_contexts holds those weakly. */
+  v8::Global<v8::Function> promise_hooks[4];
+  std::vector<v8::Global<v8::Context>> vm_contexts;
 };
 
 /* A Node-API finalizer attached to a JS object through a weak handle. */
@@ -211,6 +217,14 @@ void nd_cleanup_hook_run_one(napi_env env, struct nd_cleanup_hook *h);
 
 /* Buffer.prototype registered by the buffer module, or an empty handle. */
 v8::Local<v8::Value> nd_buffer_prototype(nd_isolate_data *idata);
+
+/* Installs the current promise hooks of async_hooks on `context`. */
+void nd_engine_apply_promise_hooks(nd_isolate_data *idata,
+                                   v8::Local<v8::Context> context);
+
+/* Remembers (weakly) a new vm context and gives it the promise hooks. */
+void nd_engine_track_vm_context(nd_isolate_data *idata,
+                                v8::Local<v8::Context> context);
 
 /* The private symbol `key` of env's isolate. */
 static inline v8::Local<v8::Private> nd_private(napi_env env,

@@ -15,6 +15,7 @@ const {
   },
 } = require('internal/errors');
 const { isArrayBufferView } = require('internal/util/types');
+const { bindToNewResource } = require('internal/async_hooks');
 const {
   parseFileMode,
   validateFunction,
@@ -74,10 +75,12 @@ function lazyBuffer() {
   return BufferCtor;
 }
 
-/* Throws ERR_INVALID_ARG_TYPE unless `cb` is a function. */
+/* Throws ERR_INVALID_ARG_TYPE unless `cb` is a function. Returns the
+ * callback to give the binding (an FSREQCALLBACK async resource's while
+ * async hooks are enabled). */
 function makeCallback(cb) {
   validateFunction(cb, 'cb');
-  return cb;
+  return bindToNewResource(cb, 'FSREQCALLBACK');
 }
 
 function abortError(signal) {

@@ -75,6 +75,14 @@ function printFatal(er, arrow) {
  * handled, or the exit code when it was fatal. */
 function onGlobalUncaughtException(er, arrow, fromPromise) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  /* --abort-on-uncaught-exception: abort unless a capture callback takes it
+   * (V8 would abort at the throw; listeners are not consulted). */
+  if (captureCallback === null &&
+      require('internal/options')
+        .getOptionValue('--abort-on-uncaught-exception')) {
+    printFatal(er, arrow);
+    process.abort();
+  }
   process.emit('uncaughtExceptionMonitor', er, type);
   if (captureCallback !== null) {
     captureCallback(er);

@@ -1,26 +1,40 @@
 'use strict';
-/* test.js - node:test (only with the node: scheme): test, describe/it,
- * hooks, skip/todo/only, mocks, and a TAP report on stdout. */
+/* test.js - node:test (only with the node: scheme): test(), describe()
+ * and it() with their skip/todo/only forms, the hooks, run() for test
+ * files, and the mocks. */
 
-const harness = require('internal/test_runner/harness');
-const { mock } = require('internal/test_runner/mock');
+const {
+  ObjectAssign,
+  ObjectDefineProperty,
+} = primordials;
 
-/* run() (the programmatic runner of test files) is not available yet. */
-function run() {
-  const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-  throw new ERR_METHOD_NOT_IMPLEMENTED('run');
-}
+const { hook, runInParentContext } = require('internal/test_runner/harness');
+const { Suite, Test } = require('internal/test_runner/test');
+const { run } = require('internal/test_runner/runner');
 
-const test = harness.test;
+const test = runInParentContext(Test);
+const describe = runInParentContext(Suite);
+const it = runInParentContext(Test);
+
 module.exports = test;
-Object.assign(module.exports, {
-  after: harness.after,
-  afterEach: harness.afterEach,
-  before: harness.before,
-  beforeEach: harness.beforeEach,
-  describe: harness.describe,
-  it: harness.it,
-  mock,
+ObjectAssign(module.exports, {
+  after: hook('after'),
+  afterEach: hook('afterEach'),
+  before: hook('before'),
+  beforeEach: hook('beforeEach'),
+  describe,
+  it,
   run,
   test,
+});
+
+let lazyMock;
+ObjectDefineProperty(module.exports, 'mock', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    lazyMock ??= require('internal/test_runner/mock').mock;
+    return lazyMock;
+  },
 });

@@ -240,6 +240,27 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
     }
   }
 
+  /* --test runs the test runner: it excludes the other ways to run code. */
+  if (opts->values[ND_OPTION_TEST].b) {
+    static const struct {
+      nd_option_id id;
+      const char *name;
+    } conflicts[] = {
+        {ND_OPTION_CHECK, "--check"},
+        {ND_OPTION_EVAL, "--eval"},
+        {ND_OPTION_PRINT, "--eval"},
+        {ND_OPTION_INTERACTIVE, "--interactive"},
+    };
+    for (size_t k = 0; k < sizeof(conflicts) / sizeof(conflicts[0]); k++) {
+      const nd_option_value *v = &opts->values[conflicts[k].id];
+      if (v->set && (v->b || v->s != NULL)) {
+        fprintf(stderr, "%s: either --test or %s can be used, not both\n",
+                argv[0], conflicts[k].name);
+        return 9;
+      }
+    }
+  }
+
   bool has_eval = opts->values[ND_OPTION_EVAL].set;
   if (i < argc && !has_eval && !opts->use_stdin) {
     opts->script = argv[i++];

@@ -127,7 +127,16 @@ typedef enum {
   V(INSPECT_BRK, ND_OPT_UNSUPPORTED, "--inspect-brk", NULL, 0)                \
   V(PROF, ND_OPT_UNSUPPORTED, "--prof", NULL, 0)                              \
   V(SNAPSHOT_BLOB, ND_OPT_UNSUPPORTED, "--snapshot-blob", NULL, 0)            \
-  V(TEST, ND_OPT_UNSUPPORTED, "--test", NULL, 0)                              \
+  V(TEST, ND_OPT_BOOL, "--test", NULL, 0)                                     \
+  V(TEST_CONCURRENCY, ND_OPT_INT, "--test-concurrency", NULL, 0)              \
+  V(TEST_NAME_PATTERN, ND_OPT_LIST, "--test-name-pattern", NULL, 0)           \
+  V(TEST_ONLY, ND_OPT_BOOL, "--test-only", NULL, 0)                           \
+  V(TEST_REPORTER, ND_OPT_LIST, "--test-reporter", NULL, 0)                   \
+  V(TEST_REPORTER_DESTINATION, ND_OPT_LIST, "--test-reporter-destination",    \
+    NULL, 0)                                                                   \
+  V(TEST_SHARD, ND_OPT_STRING, "--test-shard", NULL, 0)                       \
+  V(EXPERIMENTAL_TEST_COVERAGE, ND_OPT_BOOL, "--experimental-test-coverage",  \
+    NULL, 0)                                                                   \
   V(WATCH, ND_OPT_UNSUPPORTED, "--watch", NULL, 0)                            \
   V(EXPERIMENTAL_POLICY, ND_OPT_UNSUPPORTED, "--experimental-policy", NULL, 0)
 

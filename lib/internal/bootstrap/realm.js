@@ -17,7 +17,7 @@ const ids = new SafeSet(builtinIds);
 const cache = new SafeMap();
 
 /* Modules that exist only with the node: scheme (none is hidden otherwise). */
-const schemeOnly = new SafeSet(['test']);
+const schemeOnly = new SafeSet(['test', 'test/reporters']);
 
 let exposeInternals;
 

@@ -178,6 +178,13 @@ function main() {
     printHelp();
     return;
   }
+  if (getOptionValue('--test')) {
+    /* node --test [paths...]: the file operands are test paths. */
+    const paths = info.script ? [info.script, ...process.argv.slice(1)] : [];
+    preload();
+    require('internal/main/test_runner').main(paths);
+    return;
+  }
   const evalSource = getOptionValue('--eval');
   const hasEval = evalSource !== '' ||
     process.execArgv.some((a) => a === '-e' || a === '--eval' ||

@@ -77,9 +77,14 @@ class MockFunctionContext {
 
   resetCalls() { this.#calls = []; }
 
-  /* Puts the mocked method back (for mocks made by method/getter/setter). */
+  /* Puts the mocked method back (method/getter/setter mocks); a mock
+   * function goes back to its original implementation. */
   restore() {
-    if (this.#restore !== undefined) this.#restore();
+    if (this.#restore !== undefined) {
+      this.#restore();
+    } else {
+      this.#implementation = this.#original;
+    }
   }
 
   [kNext]() {
@@ -149,6 +154,7 @@ function findDescriptor(object, name) {
 
 class MockTracker {
   #mocks = [];
+  #timers;
 
   /* fn([original[, implementation]][, { times }]) -> a mock function. */
   fn(original = function() {}, implementation = original, options = {}) {
@@ -264,9 +270,19 @@ class MockTracker {
                        { ...options, setter: true });
   }
 
-  /* Restores every mock and forgets them. */
+  /* The fake timers of this tracker (mock.timers), made on first use. */
+  get timers() {
+    if (this.#timers === undefined) {
+      const { MockTimers } = require('internal/test_runner/mock_timers');
+      this.#timers = new MockTimers();
+    }
+    return this.#timers;
+  }
+
+  /* Restores every mock and the real timers, and forgets the mocks. */
   reset() {
     this.restoreAll();
+    this.#timers?.reset();
     this.#mocks = [];
   }
 
@@ -279,6 +295,11 @@ class MockTracker {
 const mock = new MockTracker();
 const perTest = new WeakMap();
 
+/* Restores the mocks of a test's t.mock (when the test ends). */
+function resetMock(test) {
+  perTest.get(test)?.reset();
+}
+
 /* The MockTracker of a test context (t.mock), made on first use. */
 function getMock(test) {
   let m = perTest.get(test);
@@ -289,4 +310,4 @@ function getMock(test) {
   return m;
 }
 
-module.exports = { MockTracker, mock, getMock };
+module.exports = { MockTracker, mock, getMock, resetMock };

@@ -36,7 +36,8 @@
   V(udp_wrap)                                                                  \
   V(util)                                                                      \
   V(uv)                                                                        \
-  V(v8)
+  V(v8)                                                                        \
+  V(worker)
 
 /* The binding's init, found by name; NULL when there is none. */
 typedef napi_value (*nd_binding_init)(napi_env env, napi_value exports);

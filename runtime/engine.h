@@ -363,6 +363,57 @@ napi_status nd_engine_set_module_hooks(napi_env env,
                                        napi_value import_dynamically,
                                        napi_value initialize_import_meta);
 
+/* --- messages between isolates (worker_threads) ------------------------ */
+
+/* A value serialized for another isolate of the process (or this one). */
+typedef struct nd_message_s nd_message_t;
+
+/* Serializes `value` with V8's ValueSerializer. `transfer` (an array or
+ * NULL) lists ArrayBuffers whose memory moves into the message (they are
+ * detached on success); SharedArrayBuffers share their memory. Returns
+ * napi_pending_exception (a DataCloneError) when `value` cannot be
+ * cloned; *result is then untouched. */
+napi_status nd_engine_message_serialize(napi_env env, napi_value value,
+                                        napi_value transfer,
+                                        nd_message_t **result);
+
+/* Reads a message back as a value of env's isolate. Transferred memory is
+ * handed over: a message can be deserialized once. Returns
+ * napi_pending_exception when the bytes cannot be read. */
+napi_status nd_engine_message_deserialize(napi_env env, nd_message_t *msg,
+                                          napi_value *result);
+
+/* Frees a message (and drops its share of any memory it carries). */
+void nd_engine_message_free(nd_message_t *msg);
+
+/* Heap and stack limits of a worker's isolate, in MB (0 = V8's default). */
+typedef struct {
+  double max_young_mb;
+  double max_old_mb;
+  double code_range_mb;
+  double stack_mb;
+} nd_isolate_limits_t;
+
+/* nd_engine_env_create() for a worker thread: applies `limits` (and sets
+ * the stack limit from the calling thread's stack), and turns running out
+ * of heap into a termination of the isolate instead of a process abort.
+ * Returns NULL on failure. */
+napi_env nd_engine_env_create_limited(void *realm, uv_loop_t *loop,
+                                      const nd_isolate_limits_t *limits);
+
+/* Whether env's isolate was terminated because it reached its heap limit
+ * (see nd_engine_env_create_limited). */
+bool nd_engine_out_of_memory(napi_env env);
+
+/* Runs the cleanup hooks of every env of env's isolate that did not run
+ * yet, leaving async ones (and the teardown of the addon envs that
+ * started them) pending until they are removed. Returns whether some are
+ * still pending: run the loop and call again. */
+bool nd_engine_run_cleanup_hooks_async(napi_env env);
+
+/* Clears a pending termination so JS may run again on env's isolate. */
+void nd_engine_cancel_terminate(napi_env env);
+
 /* --- objects with intercepted named properties (engine_env.cc) -------- */
 
 /* C callbacks that serve the named (non-index) properties of an object

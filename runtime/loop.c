@@ -136,10 +136,12 @@ void nd_loop_report(struct nd_realm_s *realm, napi_value err,
   if (realm->uncaught_callback == NULL) {
     print_fallback(env, err, arrow);
     nd_realm_exit(realm, 1);
+    return; /* a worker: its JS is being terminated */
   }
   if (realm->in_uncaught) {
     print_fallback(env, err, arrow);
     nd_realm_exit(realm, 7);
+    return; /* a worker: its JS is being terminated */
   }
   napi_value fn, recv, ret, argv[3];
   napi_get_reference_value(env, realm->uncaught_callback, &fn);
@@ -157,6 +159,7 @@ void nd_loop_report(struct nd_realm_s *realm, napi_value err,
     if (nd_engine_take_exception(env, &exc2, &arrow2) == napi_ok)
       print_fallback(env, exc2, arrow2);
     nd_realm_exit(realm, 7);
+    return; /* a worker: its JS is being terminated */
   }
   /* The handler returns undefined when the exception was handled, the
    * exit code when it was fatal. */

@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include "bindings.h"
+#include "broadcast.h"
 #include "builtins.h"
 #include "engine.h"
 #include "loop.h"
+#include "worker.h"
 
 /* Parameters of the wrapper function of each kind of builtin. */
 static const char *const module_params[] = {
@@ -25,6 +27,12 @@ nd_realm_t *nd_realm_of(napi_env env) {
 }
 
 void nd_realm_exit(nd_realm_t *realm, int code) {
+  if (realm->worker != NULL) {
+    nd_worker_exit_from_inside(realm, code);
+    return;
+  }
+  /* Workers stop (and their cleanup hooks run) before the process ends. */
+  nd_worker_stop_all(realm);
   nd_engine_run_cleanup_hooks(realm->env);
   /* A terminal left in raw mode (readline, tty.ReadStream) is restored. */
   uv_tty_reset_mode();
@@ -33,12 +41,14 @@ void nd_realm_exit(nd_realm_t *realm, int code) {
   _exit(code & 0xff);
 }
 
-/* Prints the pending exception of a failed bootstrap step and exits. */
+/* Prints the pending exception of a failed bootstrap step and exits (a
+ * worker's realm returns: its thread then ends with code 1). */
 static void bootstrap_failed(nd_realm_t *realm, const char *what) {
   napi_value exc, arrow;
   if (nd_engine_take_exception(realm->env, &exc, &arrow) == napi_ok) {
     nd_loop_report(realm, exc, arrow, false);
   }
+  if (realm->worker != NULL && realm->exiting) return;
   fprintf(stderr, "nodus: bootstrap failed in %s\n", what);
   nd_realm_exit(realm, 1);
 }
@@ -134,11 +144,20 @@ static void run_platform_tasks(uv_check_t *handle) {
   napi_close_handle_scope(realm->env, scope);
 }
 
-nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options) {
+nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options,
+                            struct nd_worker_s *worker) {
   nd_realm_t *realm = calloc(1, sizeof(*realm));
   realm->loop = loop;
   realm->options = options;
-  napi_env env = nd_engine_env_create(realm, loop);
+  realm->worker = worker;
+  realm->thread_ids =
+      worker != NULL ? worker->parent->thread_ids : &realm->next_thread_id;
+  realm->broadcast =
+      worker != NULL ? worker->parent->broadcast : nd_broadcast_new();
+  napi_env env = worker != NULL
+                     ? nd_engine_env_create_limited(realm, loop,
+                                                    &worker->limits)
+                     : nd_engine_env_create(realm, loop);
   if (env == NULL) {
     fprintf(stderr, "nodus: cannot create a V8 isolate\n");
     free(realm);
@@ -165,15 +184,22 @@ nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options) {
   napi_create_object(env, &primordials);
   fn = nd_realm_compile_builtin(env, "internal/per_context/primordials");
   if (fn == NULL ||
-      napi_call_function(env, undef, fn, 1, &primordials, &result) != napi_ok)
+      napi_call_function(env, undef, fn, 1, &primordials, &result) !=
+          napi_ok) {
     bootstrap_failed(realm, "primordials");
+    return NULL;
+  }
 
   /* 2. the builtin module loader, which then runs bootstrap/node */
   napi_value args[3] = {process, internal_binding_fn, primordials};
   fn = nd_realm_compile_builtin(env, "internal/bootstrap/realm");
   if (fn == NULL || napi_call_function(env, undef, fn, 3, args, &result) !=
-                        napi_ok)
+                        napi_ok) {
     bootstrap_failed(realm, "internal/bootstrap/realm");
+    /* Only a worker gets here; its isolate is kept (never disposed
+     * half-initialised). */
+    return NULL;
+  }
   /* The bootstrap returns the function that runs the main script. */
   napi_create_reference(env, result, 1, &realm->main_callback);
   return realm;
@@ -208,15 +234,67 @@ int nd_realm_run(nd_realm_t *realm) {
 
   for (;;) {
     uv_run(realm->loop, UV_RUN_DEFAULT);
-    if (realm->exiting) break;
+    if (realm->worker != NULL && nd_engine_out_of_memory(env)) {
+      realm->exiting = true;
+      realm->exit_code = 1;
+    }
+    if (nd_worker_check_stop(realm)) break;
     run_platform_tasks(&realm->task_check);
-    realm->exit_code = emit_process_event(realm, "beforeExit");
+    int code = emit_process_event(realm, "beforeExit");
+    if (nd_worker_check_stop(realm)) break;
+    realm->exit_code = code;
     if (!uv_loop_alive(realm->loop)) break;
   }
+  /* A worker stopped by process.exit(), a fatal exception or its parent
+   * has no more JS to run ('exit' was emitted where that applies). */
+  if (realm->exiting && realm->worker != NULL) return realm->exit_code;
   return emit_process_event(realm, "exit");
 }
 
+/* JS timers and immediates run no more (the loop may still turn for
+ * cleanup work). */
+static void stop_js_timers(nd_realm_t *realm) {
+  uv_timer_stop(&realm->timer);
+  uv_check_stop(&realm->immediate_check);
+  uv_idle_stop(&realm->immediate_idle);
+  uv_check_stop(&realm->task_check);
+}
+
+void nd_realm_run_cleanup(nd_realm_t *realm) {
+  uv_loop_t *loop = realm->loop;
+  stop_js_timers(realm);
+  while (nd_engine_run_cleanup_hooks_async(realm->env)) {
+    if (uv_run(loop, UV_RUN_ONCE) == 0 &&
+        nd_engine_run_cleanup_hooks_async(realm->env))
+      break; /* nothing left that could finish them */
+  }
+}
+
+static void close_handle(uv_handle_t *handle, void *arg) {
+  if (!uv_is_closing(handle)) uv_close(handle, NULL);
+}
+
 void nd_realm_destroy(nd_realm_t *realm) {
+  uv_loop_t *loop = realm->loop;
+  realm->exiting = true;
+  nd_worker_stop_all(realm);
+  stop_js_timers(realm);
+  /* Closes started by JS finish (their callbacks still reach JS), then
+   * cleanup hooks run; async ones complete from the loop. */
+  uv_run(loop, UV_RUN_NOWAIT);
+  /* Requests in flight (fs, dns on the thread pool) complete while the
+   * isolate still exists: their callbacks touch it. */
+  while (loop->active_reqs.count > 0) uv_run(loop, UV_RUN_ONCE);
+  nd_realm_run_cleanup(realm);
+  uv_run(loop, UV_RUN_NOWAIT);
   nd_engine_env_destroy(realm->env);
+  /* What is left open is closed without callbacks (nothing may touch the
+   * disposed isolate). */
+  uv_walk(loop, close_handle, NULL);
+  uv_run(loop, UV_RUN_DEFAULT);
+  uv_loop_close(loop);
+  for (size_t i = 0; i < realm->unmanaged_count; i++)
+    close(realm->unmanaged_fds[i]);
+  free(realm->unmanaged_fds);
   free(realm);
 }

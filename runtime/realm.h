@@ -25,7 +25,12 @@ enum {
 
 /* Binding classes whose constructors C needs (to make accepted
  * connections and stdio pipes). */
-typedef enum { ND_CTOR_TCP, ND_CTOR_PIPE, ND_CTOR_COUNT } nd_ctor_id;
+typedef enum {
+  ND_CTOR_TCP,
+  ND_CTOR_PIPE,
+  ND_CTOR_MESSAGE_PORT,
+  ND_CTOR_COUNT
+} nd_ctor_id;
 
 typedef struct nd_realm_s {
   napi_env env;
@@ -52,6 +57,19 @@ typedef struct nd_realm_s {
   uv_check_t task_check; /* runs V8's foreground tasks every iteration */
   napi_ref ctors[ND_CTOR_COUNT];
 
+  /* worker_threads: the worker this realm runs (NULL on the main
+   * thread), the workers it started, and the process-wide counter of
+   * thread ids (owned by the main thread's realm). */
+  struct nd_worker_s *worker;
+  struct nd_worker_s *workers;
+  int *thread_ids;
+  int next_thread_id;
+  struct nd_broadcast_s *broadcast; /* BroadcastChannel feeds (shared) */
+  /* A worker's fds opened through fs.open/openSync and not closed yet
+   * (trackUnmanagedFds): closed when the worker ends. */
+  int *unmanaged_fds;
+  size_t unmanaged_count, unmanaged_cap;
+
   int callback_depth;  /* nesting of entries from C into JS */
   bool exiting;        /* process.exit() was called */
   bool in_uncaught;    /* running the uncaught-exception handler */
@@ -66,16 +84,26 @@ typedef struct nd_realm_s {
 } nd_realm_t;
 
 /* Creates the realm: an isolate and context on `loop`, the bindings and the
- * bootstrap of lib/internal/bootstrap. Returns NULL (after printing why)
- * on failure. */
-nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options);
+ * bootstrap of lib/internal/bootstrap. `worker` is the worker_threads
+ * worker it runs, NULL for the main thread. Returns NULL (after printing
+ * why) on failure. */
+struct nd_worker_s;
+nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options,
+                            struct nd_worker_s *worker);
 
 /* Runs the main script selected by the options, then the event loop until
  * nothing keeps it alive ('beforeExit' may add work), then emits 'exit'.
  * Returns the process exit code. */
 int nd_realm_run(nd_realm_t *realm);
 
-/* Disposes of the realm's isolate and frees it. */
+/* Runs the Node-API cleanup hooks, running the loop until the async ones
+ * are done (or nothing could finish them). Call outside the loop. */
+void nd_realm_run_cleanup(nd_realm_t *realm);
+
+/* Ends the realm on its thread: stops its workers, runs the Node-API
+ * cleanup hooks (letting the loop finish async ones), closes every
+ * handle of the loop, disposes of the isolate, closes the loop and frees
+ * the realm. */
 void nd_realm_destroy(nd_realm_t *realm);
 
 /* Compiles builtin `id` into its wrapper function (module, primordials or
@@ -86,7 +114,11 @@ napi_value nd_realm_compile_builtin(napi_env env, const char *id);
 /* Returns the realm of an env (core or addon). */
 nd_realm_t *nd_realm_of(napi_env env);
 
-/* Ends the process now: flushes stdio and calls exit(code). Never returns. */
-void nd_realm_exit(nd_realm_t *realm, int code) __attribute__((noreturn));
+/* On the main thread: ends the process now (stops the workers, runs the
+ * cleanup hooks, flushes stdio, _exit(code)); never returns. On a worker
+ * thread: stops the worker's JS (TerminateExecution) and loop with exit
+ * code `code`, and returns: the caller must unwind without running more
+ * JS. */
+void nd_realm_exit(nd_realm_t *realm, int code);
 
 #endif /* NODUS_REALM_H */

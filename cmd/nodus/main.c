@@ -8,6 +8,7 @@
 #include "realm.h"
 #include "stdio_setup.h"
 #include "version.h"
+#include "worker.h"
 
 int main(int argc, char **argv) {
   static nd_options_t options;
@@ -29,8 +30,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "nodus: V8 failed to initialise\n");
     return 1;
   }
-  nd_realm_t *realm = nd_realm_create(uv_default_loop(), &options);
+  nd_realm_t *realm = nd_realm_create(uv_default_loop(), &options, NULL);
   if (realm == NULL) return 1;
   int code = nd_realm_run(realm);
+  nd_worker_stop_all(realm);
+  nd_realm_run_cleanup(realm);
   nd_realm_exit(realm, code);
+  return code;
 }

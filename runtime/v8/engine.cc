@@ -89,22 +89,65 @@ static napi_env env_new(nd_isolate_data *idata, bool is_core) {
   return env;
 }
 
+/* Isolate data slots besides 0 (the nd_isolate_data). */
+enum { SLOT_SCOPE = 1, SLOT_OUT_OF_MEMORY = 2 };
+
+/* A worker's isolate reached its heap limit: stop its JS (the worker then
+ * ends with ERR_WORKER_OUT_OF_MEMORY) and give V8 room to unwind. */
+static size_t near_heap_limit(void *data, size_t current, size_t initial) {
+  v8::Isolate *isolate = static_cast<v8::Isolate *>(data);
+  nd_isolate_data *idata = static_cast<nd_isolate_data *>(isolate->GetData(0));
+  isolate->SetData(SLOT_OUT_OF_MEMORY, isolate);
+  isolate->TerminateExecution();
+  uv_stop(idata->loop);
+  (void)initial;
+  return current * 2 + 64 * 1024 * 1024;
+}
+
 extern "C" napi_env nd_engine_env_create(void *realm, uv_loop_t *loop) {
+  return nd_engine_env_create_limited(realm, loop, NULL);
+}
+
+extern "C" napi_env nd_engine_env_create_limited(
+    void *realm, uv_loop_t *loop, const nd_isolate_limits_t *limits) {
   nd_isolate_data *idata = new nd_isolate_data();
   idata->realm = realm;
   idata->loop = loop;
   idata->allocator = new NdAllocator();
 
   v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = idata->allocator;
+  /* Shared: memory transferred to another isolate may outlive this one
+   * and is freed through its allocator. */
+  params.array_buffer_allocator_shared =
+      std::shared_ptr<v8::ArrayBuffer::Allocator>(idata->allocator);
   /* Heap limits sized to the machine, as Node does (V8's bare defaults
    * give a small young generation and more frequent scavenges). */
   params.constraints.ConfigureDefaults(uv_get_total_memory(),
                                        uv_get_constrained_memory());
+  const size_t mb = 1024 * 1024;
+  if (limits != NULL && limits->max_young_mb > 0)
+    params.constraints.set_max_young_generation_size_in_bytes(
+        (size_t)(limits->max_young_mb * mb));
+  if (limits != NULL && limits->max_old_mb > 0)
+    params.constraints.set_max_old_generation_size_in_bytes(
+        (size_t)(limits->max_old_mb * mb));
+  if (limits != NULL && limits->code_range_mb > 0)
+    params.constraints.set_code_range_size_in_bytes(
+        (size_t)(limits->code_range_mb * mb));
   v8::Isolate *isolate = v8::Isolate::New(params);
   if (isolate == NULL) return NULL;
   idata->isolate = isolate;
   isolate->SetData(0, idata);
+  isolate->SetData(SLOT_OUT_OF_MEMORY, NULL);
+  if (limits != NULL) {
+    /* The thread's stack: V8 stops short of its end (192 KiB kept). */
+    char here;
+    double stack = limits->stack_mb > 0 ? limits->stack_mb : 4;
+    size_t usable = (size_t)(stack * mb);
+    usable = usable > 256 * 1024 ? usable - 192 * 1024 : usable / 2;
+    isolate->SetStackLimit(reinterpret_cast<uintptr_t>(&here) - usable);
+    isolate->AddNearHeapLimitCallback(near_heap_limit, isolate);
+  }
   isolate->Enter();
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(promise_reject_hook);
@@ -113,7 +156,7 @@ extern "C" napi_env nd_engine_env_create(void *realm, uv_loop_t *loop) {
   /* The outermost handle scope lives as long as the isolate: handles made
    * at top level (bootstrap, main) stay valid; callbacks open their own. */
   nd_scope_holder *scope = new nd_scope_holder(isolate);
-  (void)scope;
+  isolate->SetData(SLOT_SCOPE, scope);
   v8::Local<v8::Context> context = v8::Context::New(isolate);
   context->Enter();
   idata->context.Reset(isolate, context);
@@ -173,15 +216,23 @@ extern "C" void nd_engine_env_destroy(napi_env env) {
     idata->context.Get(isolate)->Exit();
   }
   idata->context.Reset();
-  /* The outermost HandleScope is intentionally leaked with the isolate. */
+  delete static_cast<nd_scope_holder *>(isolate->GetData(SLOT_SCOPE));
   isolate->Exit();
+  /* The allocator is owned by V8 (shared with transferred memory). */
   isolate->Dispose();
-  delete idata->allocator;
   delete idata;
 }
 
 extern "C" void nd_engine_terminate(napi_env env) {
   env->isolate->TerminateExecution();
+}
+
+extern "C" bool nd_engine_out_of_memory(napi_env env) {
+  return env->isolate->GetData(SLOT_OUT_OF_MEMORY) != NULL;
+}
+
+extern "C" void nd_engine_cancel_terminate(napi_env env) {
+  env->isolate->CancelTerminateExecution();
 }
 
 extern "C" napi_status nd_engine_compile_function(napi_env env,

@@ -606,15 +606,59 @@ struct nd_cleanup_hook {
   napi_async_cleanup_hook async_fun;
   nd_cleanup_hook *next;
   napi_env env;
+  /* An async hook that was called and waits for its removal (it stays
+   * linked while nd_engine_run_cleanup_hooks_async is in charge). */
+  bool started;
 };
 
 void nd_cleanup_hook_run_one(napi_env env, struct nd_cleanup_hook *h) {
   env->cleanup_hooks = h->next;
+  if (h->started) return; /* forced teardown: no longer waited for */
   if (h->async_fun != NULL)
     h->async_fun(reinterpret_cast<napi_async_cleanup_hook_handle>(h), h->arg);
   else
     h->fun(h->arg);
   if (h->async_fun == NULL) delete h;
+}
+
+/* Runs env's hooks that did not run yet; returns whether some started
+ * async hook still waits for its removal. An addon env's teardown
+ * (finalizers) waits for the async hooks started before it, as Node's
+ * env reference count makes it. */
+static bool run_hooks_of(napi_env e) {
+  for (;;) {
+    nd_cleanup_hook *h = e->cleanup_hooks, *started = NULL;
+    while (h != NULL && h->started) {
+      started = h;
+      h = h->next;
+    }
+    if (h == NULL) return started != NULL;
+    if (h->async_fun == NULL && h->fun == nd_napi_env_teardown &&
+        started != NULL)
+      return true;
+    /* Unlink h, wherever it is. */
+    nd_cleanup_hook **p = &e->cleanup_hooks;
+    while (*p != h) p = &(*p)->next;
+    *p = h->next;
+    if (h->async_fun != NULL) {
+      /* Stays linked (at the head) until napi_remove_async_cleanup_hook. */
+      h->started = true;
+      h->next = e->cleanup_hooks;
+      e->cleanup_hooks = h;
+      h->async_fun(reinterpret_cast<napi_async_cleanup_hook_handle>(h),
+                   h->arg);
+    } else {
+      h->fun(h->arg);
+      delete h;
+    }
+  }
+}
+
+extern "C" bool nd_engine_run_cleanup_hooks_async(napi_env env) {
+  bool pending = false;
+  for (napi_env e = env->idata->envs; e != NULL; e = e->next_env)
+    if (run_hooks_of(e)) pending = true;
+  return pending;
 }
 
 extern "C" napi_status napi_add_env_cleanup_hook(napi_env env,
@@ -623,7 +667,7 @@ extern "C" napi_status napi_add_env_cleanup_hook(napi_env env,
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, fun);
   nd_cleanup_hook *h =
-      new nd_cleanup_hook{fun, arg, NULL, env->cleanup_hooks, env};
+      new nd_cleanup_hook{fun, arg, NULL, env->cleanup_hooks, env, false};
   env->cleanup_hooks = h;
   return napi_ok;
 }
@@ -650,7 +694,7 @@ extern "C" napi_status napi_add_async_cleanup_hook(
   ND_CHECK_ENV(env);
   ND_CHECK_ARG(env, hook);
   nd_cleanup_hook *h =
-      new nd_cleanup_hook{NULL, arg, hook, env->cleanup_hooks, env};
+      new nd_cleanup_hook{NULL, arg, hook, env->cleanup_hooks, env, false};
   env->cleanup_hooks = h;
   if (remove_handle)
     *remove_handle = reinterpret_cast<napi_async_cleanup_hook_handle>(h);

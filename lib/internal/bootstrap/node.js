@@ -135,7 +135,9 @@ ObjectDefineProperty(process, 'title', {
   process.cwd = pm.cwd;
   process.chdir = function chdir(directory) {
     validateString(directory, 'directory');
-    return pm.chdir(directory);
+    pm.chdir(directory);
+    /* Workers cache the cwd until a chdir is announced. */
+    require('internal/worker/cwd').announceChange();
   };
   process.umask = function umask(mask) {
     if (mask === undefined) return pm.umask(undefined);
@@ -271,7 +273,8 @@ ObjectDefineProperty(process, 'title', {
 }
 
 /* --title sets the process title before any user code runs. */
-if (getOptionValue('--title')) process.title = getOptionValue('--title');
+if (getOptionValue('--title') && internalBinding('worker').isMainThread)
+  process.title = getOptionValue('--title');
 
 /* Deprecation/warning switches, as Node exposes them on process. */
 if (!getOptionValue('--deprecation')) process.noDeprecation = true;
@@ -289,6 +292,7 @@ if (getOptionValue('--trace-warnings')) process.traceProcessWarnings = true;
     execution.setUncaughtExceptionCaptureCallback;
   process.hasUncaughtExceptionCaptureCallback =
     execution.hasUncaughtExceptionCaptureCallback;
+  process._fatalException = execution.fatalException;
   const tickInfo = pm.setupCallbacks(
     taskQueues.processTicksAndRejections,
     execution.onGlobalUncaughtException,
@@ -366,5 +370,6 @@ void SymbolFor;
 /* child_process & cluster (issue 7): a forked child opens its IPC channel
  * (NODE_CHANNEL_FD) and a cluster worker its link to the primary
  * (NODE_UNIQUE_ID) before any user code, preloads included, runs. */
-if (process.env.NODE_CHANNEL_FD || process.env.NODE_UNIQUE_ID)
+if (internalBinding('worker').isMainThread &&
+    (process.env.NODE_CHANNEL_FD || process.env.NODE_UNIQUE_ID))
   require('internal/child_process').setupChannelIfNeeded();

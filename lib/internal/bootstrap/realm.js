@@ -79,7 +79,9 @@ cache.set('internal/bootstrap/realm', {
 
 requireBuiltin('internal/bootstrap/node');
 
-/* Runs the main script (file, -e, -p, stdin, --check, --help). */
+/* Runs the main script (file, -e, -p, stdin, --check, --help), or in a
+ * worker thread what its parent asked for. */
 return function runMain() {
-  requireBuiltin('internal/main/run');
+  requireBuiltin(internalBinding('worker').isMainThread ?
+    'internal/main/run' : 'internal/main/worker_thread');
 };

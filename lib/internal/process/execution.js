@@ -7,6 +7,8 @@
 const { writeString } = internalBinding('fs');
 
 let captureCallback = null;
+// In a worker: sends a fatal exception to the parent instead of printing.
+let workerFatalHandler = null;
 const { kEnhanceStackBeforeInspector } = require('internal/errors');
 
 /* process.setUncaughtExceptionCaptureCallback(fn | null) */
@@ -71,24 +73,47 @@ function printFatal(er, arrow) {
   }
 }
 
+/* The monitor event, then the capture callback or the
+ * 'uncaughtException' listeners. Returns whether the error was handled. */
+function emitUncaught(er, type) {
+  process.emit('uncaughtExceptionMonitor', er, type);
+  if (captureCallback !== null) {
+    captureCallback(er);
+    return true;
+  }
+  return process.emit('uncaughtException', er, type);
+}
+
 /* Called by C for every uncaught exception. Returns undefined when it was
  * handled, or the exit code when it was fatal. */
 function onGlobalUncaughtException(er, arrow, fromPromise) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  /* process._fatalException replaced by something that is not a function:
+   * Node reports the error and exits with 6. */
+  if (typeof process._fatalException !== 'function') {
+    printFatal(er, arrow);
+    return 6;
+  }
   /* --abort-on-uncaught-exception: abort unless a capture callback takes it
-   * (V8 would abort at the throw; listeners are not consulted). */
-  if (captureCallback === null &&
+   * (V8 would abort at the throw; listeners are not consulted). Workers
+   * are exempt. */
+  if (captureCallback === null && workerFatalHandler === null &&
       require('internal/options')
         .getOptionValue('--abort-on-uncaught-exception')) {
     printFatal(er, arrow);
     process.abort();
   }
-  process.emit('uncaughtExceptionMonitor', er, type);
-  if (captureCallback !== null) {
-    captureCallback(er);
+  if (workerFatalHandler !== null) {
+    /* In a worker, a throwing handler ends the worker with its error. */
+    try {
+      if (emitUncaught(er, type)) return undefined;
+    } catch (err) {
+      workerFatalHandler(err);
+      return 1;
+    }
+  } else if (emitUncaught(er, type)) {
     return undefined;
   }
-  if (process.emit('uncaughtException', er, type)) return undefined;
   try {
     if (!process._exiting) {
       process._exiting = true;
@@ -98,14 +123,33 @@ function onGlobalUncaughtException(er, arrow, fromPromise) {
   } catch {
     /* an 'exit' listener threw: report the original error anyway */
   }
-  printFatal(er, arrow);
+  if (workerFatalHandler !== null) {
+    workerFatalHandler(er, arrow);
+  } else {
+    printFatal(er, arrow);
+  }
   const code = process.exitCode;
   const n = +code;
   return code !== undefined && code !== null && (n | 0) === n ? n : 1;
 }
 
+/* process._fatalException(err[, fromPromise]) -> whether a handler took
+ * the exception (otherwise it was reported as fatal). */
+function fatalException(er, fromPromise) {
+  return onGlobalUncaughtException(er, undefined, !!fromPromise) ===
+    undefined;
+}
+
+/* setWorkerFatalHandler(fn): in a worker, fn(err) reports an uncaught
+ * exception to the parent (see internal/main/worker_thread). */
+function setWorkerFatalHandler(fn) {
+  workerFatalHandler = fn;
+}
+
 module.exports = {
   onGlobalUncaughtException,
+  fatalException,
+  setWorkerFatalHandler,
   setUncaughtExceptionCaptureCallback,
   hasUncaughtExceptionCaptureCallback,
   printFatal,

@@ -1,25 +1,22 @@
 'use strict';
 // internal/worker/io.js - MessagePort, MessageChannel, MessageEvent and
-// BroadcastChannel for ports living in this thread.
+// BroadcastChannel.
 
 // A MessagePort object drives one end of a channel through an endpoint:
-// a transport with post(msg), shift(), size(), close() and an `owner`
-// callback object. LocalEndpoint pairs two ends inside this thread; a
-// cross-thread transport only has to offer the same surface. Messages are
-// serialized at send time (internal/worker/js_transferable) and rebuilt
-// when they are delivered, in a later macrotask.
+// a transport with post(msg), shift(), unshift(msg), size(), close() and
+// an `owner` callback object. Endpoints wrap native channel ends (see
+// internalBinding('messaging')), which work within a thread and between
+// threads alike. Messages are serialized to bytes at send time
+// (internal/worker/js_transferable) and rebuilt when they are delivered,
+// in a later macrotask.
 
 const {
-  ArrayIsArray,
   ArrayPrototypePush,
-  ArrayPrototypeShift,
-  ArrayPrototypeUnshift,
   FunctionPrototypeCall,
   ObjectCreate,
   ObjectDefineProperties,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
-  SafeMap,
   SafeSet,
   Symbol,
   SymbolFor,
@@ -83,61 +80,78 @@ function hold(delta) {
   }
 }
 
+// Ports that keep the loop alive are kept alive themselves: a port that
+// only its listeners know about is not collected while it may receive.
+const heldPorts = new SafeSet();
+
 /* Recomputes whether `port` keeps the loop alive. */
 function updateHold(port) {
   const state = port[kState];
   const want = state.refed && !state.closed;
   if (want !== state.holding) {
     state.holding = want;
+    if (want) {
+      heldPorts.add(port);
+    } else {
+      heldPorts.delete(port);
+    }
     hold(want ? 1 : -1);
   }
 }
 
-// --- the in-thread transport ------------------------------------------
+// --- the transport -----------------------------------------------------
 
-/* One end of an in-thread channel. `owner` is notified through
- * owner.onMessage() and owner.onPeerClose(). */
-class LocalEndpoint {
-  constructor() {
-    this.queue = [];
-    this.peer = null;
+/* One end of a channel, over a native port handle. `owner` is notified
+ * through owner.onMessage() and owner.onPeerClose() (from the native
+ * wake-up, on this thread). */
+class NativeEndpoint {
+  constructor(handle) {
+    this.handle = handle;
     this.owner = null;
     this.closed = false;
-    this.peerClosed = false;
+    this.sawPeerClose = false;
+    handle.onmessage = () => this.wake();
   }
 
-  /* Queues `msg` at the other end; false if the channel is gone. */
-  post(msg) {
-    const peer = this.peer;
-    if (this.closed || peer === null || peer.closed) return false;
-    ArrayPrototypePush(peer.queue, msg);
-    peer.owner?.onMessage();
-    return true;
+  wake() {
+    if (this.closed) return;
+    if (this.handle.size() > 0) this.owner?.onMessage();
+    if (!this.sawPeerClose && this.handle.peerClosed()) {
+      this.sawPeerClose = true;
+      this.owner?.onPeerClose();
+    }
   }
 
-  size() { return this.queue.length; }
+  get peerClosed() { return !this.closed && this.handle.peerClosed(); }
 
-  shift() { return ArrayPrototypeShift(this.queue); }
+  /* Queues `msg` (a serialized message) at the other end; false if the
+   * channel is gone. */
+  post(msg) { return !this.closed && this.handle.post(msg); }
+
+  size() { return this.closed ? 0 : this.handle.size(); }
+
+  shift() { return this.handle.shift(); }
+
+  unshift(msg) { this.handle.unshift(msg); }
+
+  /* Whether `other` is the other end of this channel. */
+  entangled(other) {
+    return other != null && !this.closed && !other.closed &&
+      this.handle.entangled(other.handle);
+  }
 
   /* Closes this end; the other end learns it after its queue. */
   close() {
     if (this.closed) return;
     this.closed = true;
-    this.queue = [];
-    const peer = this.peer;
-    if (peer !== null && !peer.closed) {
-      peer.peerClosed = true;
-      peer.owner?.onPeerClose();
-    }
+    this.handle.close();
   }
 }
 
-function createLocalPair() {
-  const a = new LocalEndpoint();
-  const b = new LocalEndpoint();
-  a.peer = b;
-  b.peer = a;
-  return [a, b];
+/* Two entangled endpoints. */
+function createEndpointPair() {
+  const { 0: a, 1: b } = internalBinding('messaging').createChannel();
+  return [new NativeEndpoint(a), new NativeEndpoint(b)];
 }
 
 // --- MessageEvent ---------------------------------------------------------
@@ -162,20 +176,19 @@ class MessageEvent extends Event {
     if (source !== null && !isMessagePort(source)) {
       throw new ERR_INVALID_ARG_TYPE('init.source', 'MessagePort', source);
     }
-    if (!ArrayIsArray(ports)) {
-      throw new ERR_INVALID_ARG_TYPE('init.ports', 'Array', ports);
-    }
-    for (let i = 0; i < ports.length; i++) {
-      if (!isMessagePort(ports[i])) {
+    // Any iterable (a TypeError "ports is not iterable" otherwise).
+    const list = [...ports];
+    for (let i = 0; i < list.length; i++) {
+      if (!isMessagePort(list[i])) {
         throw new ERR_INVALID_ARG_TYPE(`init.ports[${i}]`, 'MessagePort',
-                                       ports[i]);
+                                       list[i]);
       }
     }
     this[kData] = data;
     this[kOrigin] = `${origin}`;
     this[kLastEventId] = `${lastEventId}`;
     this[kSource] = source;
-    this[kPorts] = [...ports];
+    this[kPorts] = list;
   }
 }
 
@@ -229,15 +242,31 @@ function createPort(endpoint) {
     closed: false,
     closeEmitted: false,
     immediate: null,
+    asyncId: -1,
   };
   ObjectDefineProperty(port, kState, {
     __proto__: null, value: state, writable: false, enumerable: false,
     configurable: false,
   });
   port[kCurrentlyReceivingPorts] = undefined;
+  // async_hooks see ports as MESSAGEPORT resources.
+  const hooks = require('internal/async_hooks');
+  if (hooks.initHooksExist()) {
+    state.asyncId = hooks.newAsyncId();
+    hooks.emitInit(state.asyncId, 'MESSAGEPORT',
+                   hooks.getDefaultTriggerAsyncId(), port);
+  }
   endpoint.owner = {
     onMessage() { if (state.started) scheduleDrain(port); },
-    onPeerClose() { if (state.started) scheduleDrain(port); },
+    onPeerClose() {
+      // A port that is not receiving closes at once when nothing is
+      // queued; otherwise after its queue, once started.
+      if (state.started) {
+        scheduleDrain(port);
+      } else if (endpoint.size() === 0) {
+        closePort(port);
+      }
+    },
   };
   return port;
 }
@@ -267,7 +296,7 @@ function drain(port) {
     if (!state.started) {
       // Stopped by a listener: the rest wait for the next start().
       for (let j = batch.length - 1; j >= i; j--) {
-        ArrayPrototypeUnshift(endpoint.queue, batch[j]);
+        endpoint.unshift(batch[j]);
       }
       break;
     }
@@ -275,8 +304,8 @@ function drain(port) {
   }
   if (endpoint.size() > 0 && state.started && !state.closed) {
     scheduleDrain(port);
-  } else if (endpoint.peerClosed && !state.closed &&
-             (endpoint.size() === 0 || !state.started)) {
+  } else if (endpoint.peerClosed && !state.closed && endpoint.size() === 0) {
+    // Messages still queued wait for the next start().
     closePort(port);
   }
 }
@@ -301,14 +330,24 @@ function deliver(port, msg) {
   }
 }
 
-/* Detaches `port` from its channel; 'close' follows in a later turn. */
+/* Delivers every message queued at a started port now (a worker's
+ * messages before its 'exit'). */
+function drainMessagePort(port) {
+  const state = port[kState];
+  while (state.started && state.endpoint !== null &&
+         state.endpoint.size() > 0) {
+    deliver(port, state.endpoint.shift());
+  }
+}
+
+/* Detaches `port` from its channel; 'close' follows in a later turn
+ * (until then the port still counts as keeping the loop alive). */
 function closePort(port) {
   const state = port[kState];
   if (state.closed) return;
   state.closed = true;
   state.endpoint?.close();
   state.endpoint = null;
-  updateHold(port);
   setImmediate(emitClose, port);
 }
 
@@ -316,6 +355,10 @@ function emitClose(port) {
   const state = port[kState];
   if (state.closeEmitted) return;
   state.closeEmitted = true;
+  updateHold(port);
+  if (state.asyncId !== -1) {
+    require('internal/async_hooks').emitDestroy(state.asyncId);
+  }
   port[kHybridDispatch](undefined, 'close');
 }
 
@@ -364,11 +407,10 @@ ObjectDefineProperties(MessagePort.prototype, {
       if (arguments.length === 0) throw new ERR_MISSING_ARGS('value');
       const list = readTransferList(transfer);
       const state = this[kState];
-      const peerEndpoint = state.endpoint?.peer;
       let selfPost = false;
       for (let i = 0; i < list.length; i++) {
         if (isMessagePort(list[i]) && list[i] !== this &&
-            peerEndpoint != null && list[i][kState].endpoint === peerEndpoint) {
+            state.endpoint?.entangled(list[i][kState].endpoint)) {
           selfPost = true;
         }
       }
@@ -478,17 +520,18 @@ MessagePort.prototype[kInspect] = function(depth, options) {
 
 portHooks.isPort = isMessagePort;
 portHooks.isDetached = (port) => port[kState].closed;
+portHooks.handleOf = (port) => port[kState].endpoint.handle;
 portHooks.detach = (port) => {
   const state = port[kState];
   const endpoint = state.endpoint;
   endpoint.owner = null;
+  endpoint.closed = true;
   state.endpoint = null;
   state.closed = true;
   updateHold(port);
   setImmediate(emitClose, port);
-  return endpoint;
 };
-portHooks.adopt = (endpoint) => createPort(endpoint);
+portHooks.adopt = (handle) => createPort(new NativeEndpoint(handle));
 
 // --- MessageChannel -------------------------------------------------------
 
@@ -497,7 +540,7 @@ function MessageChannel() {
   if (new.target === undefined) {
     throw new ERR_CONSTRUCT_CALL_REQUIRED('MessageChannel');
   }
-  const { 0: a, 1: b } = createLocalPair();
+  const { 0: a, 1: b } = createEndpointPair();
   this.port1 = createPort(a);
   this.port2 = createPort(b);
 }
@@ -505,14 +548,17 @@ function MessageChannel() {
 /* receiveMessageOnPort(port) -> { message } | undefined: takes the
  * oldest queued message synchronously. */
 function receiveMessageOnPort(port) {
-  if (!isMessagePort(port)) {
+  const isChannel = port != null && typeof port === 'object' &&
+    port[kBcState] !== undefined;
+  if (!isChannel && !isMessagePort(port)) {
     // eslint-disable-next-line no-restricted-syntax
     const err = new TypeError('The "port" argument must be a MessagePort ' +
                               'instance');
     err.code = 'ERR_INVALID_ARG_TYPE';
     throw err;
   }
-  const endpoint = port[kState].endpoint;
+  const endpoint = isChannel ? port[kBcState].endpoint :
+    port[kState].endpoint;
   if (endpoint === null || endpoint.size() === 0) return undefined;
   const { value } = deserializeMessage(endpoint.shift());
   return { message: value };
@@ -535,7 +581,6 @@ function moveMessagePortToContext(port, context) {
 
 const kName = Symbol('kName');
 const kBcState = Symbol('kBcState');
-const channelsByName = new SafeMap();
 
 function validateChannel(bc) {
   if (bc == null || typeof bc !== 'object' || bc[kBcState] === undefined) {
@@ -544,20 +589,21 @@ function validateChannel(bc) {
 }
 
 /* BroadcastChannel(name): messages posted on one instance reach every
- * other open instance with the same name. */
+ * other open instance with the same name, in any thread of the process
+ * (through a native feed registered under the name). */
 class BroadcastChannel extends EventTarget {
   constructor(name) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
     super();
     this[kName] = `${name}`;
-    this[kBcState] = { closed: false, refed: false, queue: [],
+    const endpoint = new NativeEndpoint(
+      internalBinding('messaging').broadcastJoin(this[kName]));
+    this[kBcState] = { closed: false, refed: false, endpoint,
                        immediate: null };
-    let set = channelsByName.get(this[kName]);
-    if (set === undefined) {
-      set = new SafeSet();
-      channelsByName.set(this[kName], set);
-    }
-    set.add(this);
+    endpoint.owner = {
+      onMessage: () => scheduleBroadcast(this),
+      onPeerClose() {},
+    };
     this.ref();
   }
 
@@ -573,10 +619,7 @@ class BroadcastChannel extends EventTarget {
     if (state.closed) return;
     this.unref();
     state.closed = true;
-    state.queue = [];
-    const set = channelsByName.get(this[kName]);
-    set?.delete(this);
-    if (set?.size === 0) channelsByName.delete(this[kName]);
+    state.endpoint.close();
   }
 
   /* postMessage(message): a clone of message goes to the other
@@ -584,18 +627,21 @@ class BroadcastChannel extends EventTarget {
   postMessage(message) {
     validateChannel(this);
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
-    if (this[kBcState].closed) {
+    const state = this[kBcState];
+    if (state.closed) {
       const { DOMException } = require('internal/per_context/domexception');
       throw new DOMException('BroadcastChannel is closed.');
     }
-    const msg = serializeMessage(message, [], null);
-    const set = channelsByName.get(this[kName]);
-    if (set === undefined) return;
-    for (const other of set) {
-      if (other === this) continue;
-      ArrayPrototypePush(other[kBcState].queue, msg);
-      scheduleBroadcast(other);
-    }
+    // Serialized once up front (clone errors throw even with no other
+    // instance), then once more per further receiver: a message is read
+    // only once.
+    let first = serializeMessage(message, [], null);
+    internalBinding('messaging').broadcastPost(
+      state.endpoint.handle, this[kName], () => {
+        const msg = first ?? serializeMessage(message, [], null);
+        first = null;
+        return msg;
+      });
   }
 
   ref() {
@@ -630,7 +676,7 @@ class BroadcastChannel extends EventTarget {
 
 function scheduleBroadcast(bc) {
   const state = bc[kBcState];
-  if (state.immediate !== null) return;
+  if (state.immediate !== null || state.closed) return;
   state.immediate = setImmediate(drainBroadcast, bc);
   if (!state.refed) state.immediate.unref();
 }
@@ -638,9 +684,9 @@ function scheduleBroadcast(bc) {
 function drainBroadcast(bc) {
   const state = bc[kBcState];
   state.immediate = null;
-  let count = state.queue.length;
-  while (count-- > 0 && !state.closed && state.queue.length > 0) {
-    const msg = ArrayPrototypeShift(state.queue);
+  let count = state.endpoint.size();
+  while (count-- > 0 && !state.closed && state.endpoint.size() > 0) {
+    const msg = state.endpoint.shift();
     let event;
     try {
       const { value } = deserializeMessage(msg);
@@ -650,7 +696,7 @@ function drainBroadcast(bc) {
     }
     bc.dispatchEvent(event);
   }
-  if (state.queue.length > 0 && !state.closed) scheduleBroadcast(bc);
+  if (!state.closed && state.endpoint.size() > 0) scheduleBroadcast(bc);
 }
 
 ObjectDefineProperties(BroadcastChannel.prototype, {
@@ -668,7 +714,10 @@ module.exports = {
   MessageChannel,
   MessageEvent,
   MessagePort,
-  createLocalPair,
+  createEndpointPair,
+  createPort,
+  drainMessagePort,
+  NativeEndpoint,
   isMessagePort,
   moveMessagePortToContext,
   receiveMessageOnPort,

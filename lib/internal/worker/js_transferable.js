@@ -3,14 +3,15 @@
 // postMessage: the kClone/kTransfer/kDeserialize protocol and the message
 // (de)serializer that wraps the native structured clone.
 
-// A message is cloned in one native structuredClone() call. JS host
+// A message is serialized to bytes in one native call (so that it can
+// cross to another thread's isolate) and rebuilt on delivery. JS host
 // objects (ports, Blobs, transferable AbortSignals, JSTransferable
 // subclasses) are not understood by the native serializer, so before the
 // call they are swapped for placeholder objects `{ [token]: 'h<i>' }` or
 // `{ [token]: 'p<i>' }` whose key is a random per-message token, and the
 // data their kClone/kTransfer methods return travels alongside the value.
-// The receiver swaps the placeholders back. Message ports are handed over
-// as transport endpoints through `portHooks`, set by internal/worker/io.
+// The receiver swaps the placeholders back. Message ports travel as their
+// native channel ends, through `portHooks`, set by internal/worker/io.
 
 const {
   ArrayIsArray,
@@ -48,10 +49,12 @@ function untransferableKey() {
 }
 
 /* Port operations supplied by internal/worker/io: isPort(v), isDetached(p),
- * detach(p) -> endpoint, adopt(endpoint) -> new port. */
+ * handleOf(p) -> native handle, detach(p) (after its handle was sent),
+ * adopt(handle) -> new port. */
 const portHooks = {
   isPort: () => false,
   isDetached: () => false,
+  handleOf: null,
   detach: null,
   adopt: null,
 };
@@ -81,6 +84,15 @@ class JSTransferable {
 function dataCloneError(message) {
   const { DOMException } = require('internal/per_context/domexception');
   return new DOMException(message, 'DataCloneError');
+}
+
+/* Node's ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST. */
+function missingTransferable() {
+  // eslint-disable-next-line no-restricted-syntax
+  const err = new TypeError('Object that needs transfer was found in ' +
+                            'message but not listed in transferList');
+  err.code = 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST';
+  return err;
 }
 
 function modeOf(value) {
@@ -148,6 +160,8 @@ function sortTransferList(list, source) {
   }
   function addTransferable(item) {
     if (portHooks.isPort(item)) {
+      // A port marked untransferable stays here (and cannot be cloned).
+      if (item[key] === true) return;
       if (item === source) {
         throw dataCloneError('Transfer list contains source port');
       }
@@ -188,10 +202,14 @@ function sortTransferList(list, source) {
   return { buffers, ports, hosts };
 }
 
-/* The native clone, with its DataCloneErrors as DOMExceptions. */
-function nativeClone(clone, value, buffers) {
+/* The native serializer, with its DataCloneErrors as DOMExceptions. */
+function nativeClone(value, buffers, ports) {
+  const handles = [];
+  for (let i = 0; i < ports.length; i++) {
+    ArrayPrototypePush(handles, portHooks.handleOf(ports[i]));
+  }
   try {
-    return clone(value, buffers);
+    return internalBinding('messaging').serialize(value, buffers, handles);
   } catch (err) {
     if (err !== null && typeof err === 'object' &&
         err.name === 'DataCloneError' && !isDOMException(err)) {
@@ -212,16 +230,15 @@ function newToken() {
     StringPrototypeSlice(NumberPrototypeToString(MathRandom(), 36), 2);
 }
 
-/* serializeMessage(value, transferList, source) -> a message record for
- * deserializeMessage(). Throws DataCloneError/TypeError as Node does; on
- * success transferred ArrayBuffers are detached and transferred ports
- * detached from their objects. */
+/* serializeMessage(value, transferList, source) -> a native message for
+ * deserializeMessage() (possibly in another thread). Throws
+ * DataCloneError/TypeError as Node does; on success transferred
+ * ArrayBuffers are detached and transferred ports detached from their
+ * objects. */
 function serializeMessage(value, transferList, source) {
   const { buffers, ports, hosts } = sortTransferList(transferList, source);
-  const clone = internalBinding('messaging').structuredClone;
   if (!containsHost(value)) {
-    const body = nativeClone(clone, value, buffers);
-    return finish({ body, token: null, infos: [] });
+    return finish(nativeClone([0, value], buffers, ports));
   }
 
   const token = newToken();
@@ -242,9 +259,7 @@ function serializeMessage(value, transferList, source) {
                typeof obj[kClone] === 'function') {
       record = obj[kClone]();
     } else if ((mode & kTransferable) !== 0) {
-      // eslint-disable-next-line no-restricted-syntax
-      throw new TypeError('Object that needs transfer was found in ' +
-                          'message but not listed in transferList');
+      throw missingTransferable();
     } else {
       throw dataCloneError(`${obj} could not be cloned.`);
     }
@@ -265,9 +280,7 @@ function serializeMessage(value, transferList, source) {
     if (portHooks.isPort(v)) {
       const at = ports.indexOf(v);
       if (at === -1) {
-        // eslint-disable-next-line no-restricted-syntax
-        throw new TypeError('Object that needs transfer was found in ' +
-                            'message but not listed in transferList');
+        throw missingTransferable();
       }
       const ph = placeholder(`p${at}`);
       memo.set(v, ph);
@@ -299,15 +312,10 @@ function serializeMessage(value, transferList, source) {
   }
 
   const root = mirror(value);
-  const body = nativeClone(clone, [root, datas], buffers);
-  return finish({ body, token, infos });
+  return finish(nativeClone([1, root, datas, infos, token], buffers, ports));
 
   function finish(msg) {
-    const endpoints = [];
-    for (let i = 0; i < ports.length; i++) {
-      ArrayPrototypePush(endpoints, portHooks.detach(ports[i]));
-    }
-    msg.endpoints = endpoints;
+    for (let i = 0; i < ports.length; i++) portHooks.detach(ports[i]);
     return msg;
   }
 }
@@ -335,13 +343,14 @@ function loadDeserializer(info) {
  * host objects rebuilt, and the transferred ports as new port objects
  * (in transfer-list order). Throws if a host object cannot be rebuilt. */
 function deserializeMessage(msg) {
+  const out = internalBinding('messaging').deserialize(msg);
   const ports = [];
-  for (let i = 0; i < msg.endpoints.length; i++) {
-    ArrayPrototypePush(ports, portHooks.adopt(msg.endpoints[i]));
+  for (let i = 1; i < out.length; i++) {
+    ArrayPrototypePush(ports, portHooks.adopt(out[i]));
   }
-  if (msg.token === null) return { value: msg.body, ports };
-  const token = msg.token;
-  const { 0: root, 1: datas } = msg.body;
+  const body = out[0];
+  if (body[0] === 0) return { value: body[1], ports };
+  const { 1: root, 2: datas, 3: infos, 4: token } = body;
   const built = new SafeMap();
   const seen = new SafeSet();
 
@@ -353,7 +362,7 @@ function deserializeMessage(msg) {
       built.set(tag, ports[index]);
       return ports[index];
     }
-    const Ctor = loadDeserializer(msg.infos[index]);
+    const Ctor = loadDeserializer(infos[index]);
     const obj = new Ctor();
     built.set(tag, obj);
     const data = fix(datas[index]);

@@ -36,7 +36,7 @@ expect_eq "$("$NODUS" --stack-trace-limit=1 -e \
   'console.log(new Error().stack.split("\n").length)')" "2" \
   "--stack-trace-limit"
 
-expect_contains "$("$NODUS" --version)" "nodus v" "--version"
+expect_eq "$("$NODUS" --version)" "v18.20.4" "--version"
 expect_contains "$("$NODUS" -h)" "Usage: nodus" "-h"
 
 # -c checks syntax without running.

@@ -25,13 +25,18 @@ static const char *const private_names[ND_PRIVATE_COUNT] = {
 
 static void promise_reject_hook(v8::PromiseRejectMessage message);
 
-/* V8 flags Node 18 turns on by default, plus: ArrayBuffer backing stores
- * are freed on the main thread during GC (glibc's free() from V8's
- * sweeper thread contends with the main thread's malloc() on the arena
- * lock; readFileSync of small files ran ~10% slower that way). */
+/* V8 flags Node 18 turns on by default, plus:
+ * - ArrayBuffer backing stores are freed on the main thread during GC
+ *   (glibc's free() from V8's sweeper thread contends with the main
+ *   thread's malloc() on the arena lock; readFileSync of small files ran
+ *   ~10% slower that way);
+ * - the young generation starts at 4 MiB a semi-space instead of 1 MiB:
+ *   programs that build many live objects scavenge (and copy them) far
+ *   less while it grows (200k live timers: ~15% faster); a process that
+ *   allocates little never touches the extra pages. */
 static const char default_flags[] =
     "--harmony-import-assertions --harmony-import-attributes "
-    "--no-concurrent-array-buffer-sweeping";
+    "--no-concurrent-array-buffer-sweeping --min-semi-space-size=4";
 
 extern "C" int nd_engine_platform_init(int threads, const char *flags) {
   v8::V8::InitializeICU();

@@ -20,9 +20,15 @@
 #include "realm.h"
 #include "stream_wrap.h"
 
+/* uv_spawn() initialises the uv handle (it joins the loop's handle queue)
+ * whether or not the child starts, so a failed spawn's handle must be
+ * closed too before its memory goes: the JS object's finalizer and that
+ * close, whichever comes last, free the wrap. */
 typedef struct {
   nd_handle_wrap_t base;
   uv_process_t process;
+  bool failed_closing; /* a failed spawn's handle is being closed */
+  bool finalized;      /* the JS object is gone (failed spawn only) */
 } process_wrap_t;
 
 static void process_free(nd_handle_wrap_t *wrap) { free(wrap); }
@@ -33,11 +39,23 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
-/* GC of a Process object that never spawned (a spawned one is freed by
- * handle_wrap once closed, which also removes this wrap first). */
+/* GC of a Process object that never spawned or failed to (a spawned one
+ * is freed by handle_wrap once closed, which also removes this wrap
+ * first). */
 static void process_finalize(napi_env env, void *data, void *hint) {
   process_wrap_t *w = data;
-  if (w->base.object == NULL) free(w);
+  if (w->base.object != NULL) return;
+  if (w->failed_closing)
+    w->finalized = true; /* failed_spawn_closed() frees it */
+  else
+    free(w);
+}
+
+/* The close callback of a handle whose spawn failed. */
+static void failed_spawn_closed(uv_handle_t *handle) {
+  process_wrap_t *w = handle->data;
+  w->failed_closing = false;
+  if (w->finalized) free(w);
 }
 
 static napi_value process_new(napi_env env, napi_callback_info info) {
@@ -122,6 +140,8 @@ static napi_value process_spawn(napi_env env, napi_callback_info info) {
   void *data;
   if (napi_unwrap(env, self, &data) != napi_ok) return NULL;
   process_wrap_t *w = data;
+  if (w->base.object != NULL || w->base.closing)
+    return int_result(env, UV_EINVAL); /* the handle was spawned before */
   napi_value o = argv[0];
 
   uv_process_options_t opts;
@@ -197,6 +217,11 @@ static napi_value process_spawn(napi_env env, napi_callback_info info) {
     napi_create_reference(env, self, 1, &w->base.object);
     nd_handle_wrap_link(&w->base); /* listed by _getActiveHandles() */
     nd_set_number(env, self, "pid", w->process.pid);
+  } else {
+    /* Never reported as open; close() and kill() see it closing. */
+    w->base.closing = true;
+    w->failed_closing = true;
+    uv_close((uv_handle_t *)&w->process, failed_spawn_closed);
   }
   free(containers);
   free(file);

@@ -163,7 +163,9 @@ class CloneDelegate : public v8::ValueSerializer::Delegate {
     for (size_t i = 0; i < shared_.size(); i++) {
       if (shared_[i] == sab) return v8::Just<uint32_t>((uint32_t)i);
     }
-    shared_.push_back(sab);
+    /* V8 passes a handle of a scope that closes after the call, so the
+     * buffer is kept through a Global. */
+    shared_.emplace_back(isolate, sab);
     return v8::Just<uint32_t>((uint32_t)(shared_.size() - 1));
   }
 
@@ -174,7 +176,7 @@ class CloneDelegate : public v8::ValueSerializer::Delegate {
     return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
   }
 
-  std::vector<v8::Local<v8::SharedArrayBuffer>> shared_;
+  std::vector<v8::Global<v8::SharedArrayBuffer>> shared_;
   v8::ValueSerializer *ser = nullptr;
 
  private:
@@ -187,7 +189,7 @@ class SharedDeserializer : public v8::ValueDeserializer::Delegate {
   explicit SharedDeserializer(const CloneDelegate &ser) : ser_(ser) {}
   v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(
       v8::Isolate *isolate, uint32_t id) override {
-    if (id < ser_.shared_.size()) return ser_.shared_[id];
+    if (id < ser_.shared_.size()) return ser_.shared_[id].Get(isolate);
     return v8::MaybeLocal<v8::SharedArrayBuffer>();
   }
 

@@ -135,7 +135,8 @@ class MockTimers {
       return self.#add(callback, 0, args, false, true);
     };
     const clear = (timer) => self.#clear(timer);
-    const promisesSetTimeout = function setTimeout(delay, value, options) {
+    /* timers/promises' setTimeout/setImmediate on the mocked clock. */
+    const promiseTimer = (delay, value, options, isImmediate) => {
       const signal = options?.signal;
       try {
         if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
@@ -152,30 +153,15 @@ class MockTimers {
         timer = self.#add(() => {
           signal?.removeEventListener('abort', onAbort);
           resolve(value);
-        }, delay, [], false, false);
+        }, delay, [], false, isImmediate);
         signal?.addEventListener('abort', onAbort, { once: true });
       });
     };
+    const promisesSetTimeout = function setTimeout(delay, value, options) {
+      return promiseTimer(delay, value, options, false);
+    };
     const promisesSetImmediate = function setImmediate(value, options) {
-      const signal = options?.signal;
-      try {
-        if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
-      } catch (err) {
-        return PromiseReject(err);
-      }
-      if (signal?.aborted) return PromiseReject(abortError(signal));
-      return new Promise((resolve, reject) => {
-        let timer;
-        const onAbort = () => {
-          self.#clear(timer);
-          reject(abortError(signal));
-        };
-        timer = self.#add(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(value);
-        }, 0, [], false, true);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+      return promiseTimer(0, value, options, true);
     };
     const promisesSetInterval = function setInterval(delay, value, options) {
       const signal = options?.signal;

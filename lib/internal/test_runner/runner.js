@@ -37,8 +37,7 @@ const {
   validateNumber,
   validateObject,
 } = require('internal/validators');
-const { createRoot, runnerFailure, Test, kTestCodeFailure,
-        kTestTimeoutFailure } =
+const { createRoot, runnerFailure, stopTest, Test, kTestCodeFailure } =
   require('internal/test_runner/test');
 const { TestsStream } = require('internal/test_runner/tests_stream');
 const { ChildOutputParser } = require('internal/test_runner/child_protocol');
@@ -239,7 +238,7 @@ class FileTest extends Test {
       child.stderr.on('close', done);
     });
 
-    const stop = stopPromise(this.timeout, this.signal);
+    const stop = stopTest(this.timeout, this.signal, true);
     let result;
     try {
       result = await SafePromiseRace([exited, stop]);
@@ -292,28 +291,6 @@ class FileTest extends Test {
   killChild() {
     this.#child?.kill();
   }
-}
-
-function stopPromise(timeout, signal) {
-  let timer;
-  let onAbort;
-  const promise = new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    onAbort = () => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (timeout !== Infinity) {
-      timer = setTimeout(() => reject(runnerFailure(
-        `test timed out after ${timeout}ms`, kTestTimeoutFailure)), timeout);
-    }
-  });
-  promise.dispose = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-  };
-  return promise;
 }
 
 /* Counts a child's reported test into the parent's summary. */

@@ -83,8 +83,9 @@ function config() {
 }
 
 /* A promise rejected when the timeout passes, resolved when `signal`
- * aborts; dispose() clears it. */
-function stopTest(timeout, signal) {
+ * aborts; dispose() clears it. Its timer keeps the loop alive only with
+ * `keepAlive` (a test in this process must not; a child's may). */
+function stopTest(timeout, signal, keepAlive = false) {
   let timer;
   let onAbort;
   const promise = new Promise((resolve, reject) => {
@@ -97,7 +98,7 @@ function stopTest(timeout, signal) {
     if (timeout !== Infinity) {
       timer = setTimeout(() => reject(runnerFailure(
         `test timed out after ${timeout}ms`, kTestTimeoutFailure)), timeout);
-      timer.unref();
+      if (!keepAlive) timer.unref();
     }
   });
   promise.dispose = () => {
@@ -844,6 +845,7 @@ function createRoot(options) {
 module.exports = {
   createRoot,
   runnerFailure,
+  stopTest,
   kAborted,
   kCancelledByParent,
   kHookFailure,

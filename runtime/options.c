@@ -14,6 +14,45 @@ const nd_option_info nd_option_table[ND_OPTION_COUNT] = {
 #undef ND_OPTION_INFO
 };
 
+/* One pass over a list of arguments. */
+typedef struct {
+  nd_options_t *opts;
+  const char *argv0;  /* for messages, as Node prints its own argv[0] */
+  bool from_env;      /* the list is NODE_OPTIONS */
+} parser;
+
+/* nodus options Node refuses in NODE_OPTIONS (by canonical name). */
+static const char *const kEnvDenied[] = {
+    "--build-snapshot", "--check", "--cpu-prof", "--eval",
+    "--experimental-test-coverage", "--expose-internals", "--heap-prof",
+    "--help", "--interactive", "--print", "--prof", "--security-revert",
+    "--test", "--test-concurrency", "--test-name-pattern",
+    "--test-udp-no-try-send", "--v8-options", "--version", NULL,
+};
+
+/* The V8 options Node accepts in NODE_OPTIONS. */
+static const char *const kEnvV8Options[] = {
+    "--disallow-code-generation-from-strings", "--enable-etw-stack-walking",
+    "--huge-max-old-generation-size", "--interpreted-frames-native-stack",
+    "--jitless", "--max-old-space-size", "--max-semi-space-size",
+    "--perf-basic-prof", "--perf-basic-prof-only-functions", "--perf-prof",
+    "--perf-prof-unwinding-info", "--stack-trace-limit", NULL,
+};
+
+/* Node options allowed in NODE_OPTIONS that nodus does not have: they
+ * are bad options (as on the command line), not forbidden ones. */
+static const char *const kEnvMissing[] = {
+    "--debug-arraybuffer-allocations", "--debug-port", "--diagnostic-dir",
+    "--enable-fips", "--experimental-wasi-unstable-preview1", "--force-fips",
+    "--heapsnapshot-near-heap-limit", "--heapsnapshot-signal", "--http-parser",
+    "--inspect-port", "--inspect-publish-uid", "--node-memory-debug",
+    "--node-snapshot", "--policy-integrity", "--report-compact",
+    "--report-dir", "--report-directory", "--report-filename",
+    "--report-on-fatalerror", "--report-on-signal", "--report-signal",
+    "--report-uncaught-exception", "--trace-atomics-wait", "--use-largepages",
+    "--verify-base-objects", "--watch-path", "--watch-preserve-output", NULL,
+};
+
 /* Returns a copy of `arg` with '_' turned into '-' in the name part (Node
  * accepts --stack_trace_limit for --stack-trace-limit). */
 static char *normalize_name(const char *arg) {
@@ -63,23 +102,71 @@ static void append_v8_flag(nd_options_t *opts, const char *flag) {
   opts->v8_flags = realloc(opts->v8_flags, old + add + 2);
   if (old) opts->v8_flags[old++] = ' ';
   memcpy(opts->v8_flags + old, flag, add + 1);
+  opts->v8_argv = realloc(opts->v8_argv, sizeof(char *) * (opts->v8_argc + 1));
+  opts->v8_argv[opts->v8_argc++] = strdup(flag);
 }
 
-static int bad_option(const char *arg) {
-  fprintf(stderr, "nodus: bad option: %s\n", arg);
+/* Whether `name` (normalized, without any "=value") is in `list`. */
+static bool name_in(const char *const *list, const char *name, size_t len) {
+  for (; *list != NULL; list++)
+    if (strlen(*list) == len && memcmp(*list, name, len) == 0) return true;
+  return false;
+}
+
+/* Whether option `id` is refused in NODE_OPTIONS. */
+static bool env_denied(int id) {
+  const char *name = nd_option_table[id].name;
+  return name_in(kEnvDenied, name, strlen(name));
+}
+
+/* Whether name (or the x of --no-x) is in kEnvMissing. */
+static bool is_missing_node_option(const char *name, size_t len) {
+  if (name_in(kEnvMissing, name, len)) return true;
+  if (len <= 5 || strncmp(name, "--no-", 5) != 0) return false;
+  char *plain = strndup(name + 3, len - 3);
+  plain[0] = plain[1] = '-';
+  bool found = name_in(kEnvMissing, plain, len - 3);
+  free(plain);
+  return found;
+}
+
+static int bad_option(const parser *p, const char *arg) {
+  fprintf(stderr, "%s: bad option: %s\n", p->argv0, arg);
+  return 9;
+}
+
+/* "X is not allowed in NODE_OPTIONS": X is the raw option up to and
+ * including any '=' of a "--name=value" (Node's wording). */
+static int not_allowed(const parser *p, const char *raw) {
+  const char *eq = raw[1] == '-' ? strchr(raw, '=') : NULL;
+  int len = eq ? (int)(eq - raw + 1) : (int)strlen(raw);
+  fprintf(stderr, "%s: %.*s is not allowed in NODE_OPTIONS\n", p->argv0, len,
+          raw);
+  return 9;
+}
+
+static int requires_argument(const parser *p, const char *raw) {
+  fprintf(stderr, "%s: %s requires an argument\n", p->argv0, raw);
   return 9;
 }
 
 /* Parses options from args[*i]; advances *i past any value it takes.
  * Returns 0, or 9 after printing why. */
-static int parse_one(nd_options_t *opts, char **args, int n, int *i) {
+static int parse_one(const parser *p, char **args, int n, int *i) {
+  nd_options_t *opts = p->opts;
   const char *raw = args[*i];
   char *arg = normalize_name(raw);
-  const char *eq = strchr(arg, '=');
+  /* Only "--name=value" has a value after '='; "-r=x" is a name. */
+  const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
   size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+  int rc = 0;
 
   /* Combined short flags: -pe CODE. */
   if (strcmp(arg, "-pe") == 0 || strcmp(arg, "-ep") == 0) {
+    if (p->from_env) {
+      rc = not_allowed(p, raw);
+      goto done;
+    }
     opts->values[ND_OPTION_PRINT].b = opts->values[ND_OPTION_PRINT].set = true;
     free(arg);
     arg = strdup("-e");
@@ -89,45 +176,76 @@ static int parse_one(nd_options_t *opts, char **args, int n, int *i) {
   bool negated;
   int id = find_option(arg, name_len, &negated);
   if (id < 0) {
-    /* Not ours: perhaps a V8 flag (checked later by V8 itself). */
-    if (arg[0] == '-' && arg[1] == '-') {
-      append_v8_flag(opts, arg);
-      free(arg);
-      return 0;
+    /* --no-x of an option that takes a value. */
+    if (name_len > 5 && strncmp(arg, "--no-", 5) == 0) {
+      char *plain = strndup(arg + 3, name_len - 3);
+      plain[0] = plain[1] = '-';
+      bool neg;
+      int other = find_option(plain, strlen(plain), &neg);
+      free(plain);
+      if (other >= 0 && !(p->from_env && env_denied(other))) {
+        fprintf(stderr,
+                "%s: %s is an invalid negation because it is not a boolean "
+                "option\n",
+                p->argv0, raw);
+        rc = 9;
+        goto done;
+      }
     }
-    int rc = bad_option(raw);
-    free(arg);
-    return rc;
+    if (p->from_env) {
+      /* Only a few V8 options may come from the environment. */
+      if (name_in(kEnvV8Options, arg, name_len))
+        append_v8_flag(opts, arg);
+      else if (is_missing_node_option(arg, name_len))
+        rc = bad_option(p, raw);
+      else
+        rc = not_allowed(p, raw);
+      goto done;
+    }
+    /* Not ours: perhaps a V8 flag (checked later by V8 itself). */
+    if (arg[0] == '-' && arg[1] == '-')
+      append_v8_flag(opts, arg);
+    else
+      rc = bad_option(p, raw);
+    goto done;
   }
   const nd_option_info *info = &nd_option_table[id];
   nd_option_value *v = &opts->values[id];
+  if (p->from_env && env_denied(id)) {
+    rc = not_allowed(p, raw);
+    goto done;
+  }
   const char *value = eq ? eq + 1 : NULL;
   switch (info->type) {
     case ND_OPT_UNSUPPORTED:
-      fprintf(stderr, "nodus: %s is not supported yet\n", info->name);
-      free(arg);
-      return 9;
+      fprintf(stderr, "%s: %s is not supported yet\n", p->argv0, info->name);
+      rc = 9;
+      break;
     case ND_OPT_BOOL:
-      if (value != NULL) {
-        free(arg);
-        return bad_option(raw);
-      }
+      /* Node ignores a value given to a boolean: --warnings=false is
+       * --warnings. */
       v->set = true;
       v->b = !negated;
       /* -p takes its script like -e; "-p" alone prints the eval of -e. */
       if (id == ND_OPTION_PRINT && *i + 1 < n && args[*i + 1][0] != '-') {
+        const char *code = args[++*i];
+        if (code[0] == '\\' && code[1] == '-') code++;
         opts->values[ND_OPTION_EVAL].set = true;
-        opts->values[ND_OPTION_EVAL].s = args[++*i];
+        opts->values[ND_OPTION_EVAL].s = code;
       }
       break;
     default:
       if (value == NULL) {
         if (*i + 1 >= n) {
-          fprintf(stderr, "nodus: %s requires an argument\n", raw);
-          free(arg);
-          return 9;
+          rc = requires_argument(p, raw);
+          break;
         }
         value = args[++*i];
+        /* "\-42" is the value "-42", not an option. */
+        if (value[0] == '\\' && value[1] == '-') value++;
+      } else if (*value == '\0') {
+        rc = requires_argument(p, raw);
+        break;
       } else {
         value = strdup(value);
       }
@@ -140,21 +258,24 @@ static int parse_one(nd_options_t *opts, char **args, int n, int *i) {
         v->s = value;
       break;
   }
+done:
   free(arg);
-  return 0;
+  return rc;
 }
 
-/* Splits NODE_OPTIONS on spaces, honouring double quotes and backslashes. */
-static char **split_node_options(const char *s, int *count) {
-  char **out = NULL;
+/* Splits NODE_OPTIONS on spaces into *out (count in *count): double quotes
+ * group, and inside them a backslash takes the next character as is.
+ * Returns 0, or -1 for an unterminated string. */
+static int split_node_options(const char *s, char ***out, int *count) {
+  char **toks = NULL;
   int n = 0;
   while (*s) {
-    while (*s == ' ' || *s == '\t' || *s == '\n') s++;
+    while (*s == ' ') s++;
     if (!*s) break;
     char *tok = malloc(strlen(s) + 1);
     size_t len = 0;
     bool quoted = false;
-    for (; *s && (quoted || (*s != ' ' && *s != '\t' && *s != '\n')); s++) {
+    for (; *s && (quoted || *s != ' '); s++) {
       if (*s == '"') {
         quoted = !quoted;
       } else if (*s == '\\' && quoted && s[1]) {
@@ -163,12 +284,81 @@ static char **split_node_options(const char *s, int *count) {
         tok[len++] = *s;
       }
     }
+    if (quoted) {
+      free(tok);
+      for (int k = 0; k < n; k++) free(toks[k]);
+      free(toks);
+      return -1;
+    }
     tok[len] = '\0';
-    out = realloc(out, sizeof(char *) * (n + 1));
-    out[n++] = tok;
+    if (len == 0) { /* "" adds nothing */
+      free(tok);
+      continue;
+    }
+    toks = realloc(toks, sizeof(char *) * (n + 1));
+    toks[n++] = tok;
   }
+  *out = toks;
   *count = n;
-  return out;
+  return 0;
+}
+
+/* Parses NODE_OPTIONS (when set) into opts: options up to the first
+ * operand (the rest is ignored, as Node does). Returns 0 or an exit code. */
+static int parse_env(nd_options_t *opts, const char *argv0) {
+  const char *env = getenv("NODE_OPTIONS");
+  if (env == NULL || *env == '\0') return 0;
+  parser p = {opts, argv0, true};
+  int n;
+  char **toks;
+  if (split_node_options(env, &toks, &n) != 0) {
+    fprintf(stderr, "%s: invalid value for NODE_OPTIONS (unterminated "
+            "string)\n", argv0);
+    return 9;
+  }
+  for (int i = 0; i < n; i++) {
+    if (strcmp(toks[i], "--") == 0) return not_allowed(&p, toks[i]);
+    if (toks[i][0] != '-' || toks[i][1] == '\0') break;
+    int rc = parse_one(&p, toks, n, &i);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Checks the values Node checks once all options are in. Returns 0, or
+ * the exit code after printing why. */
+static int check_values(nd_options_t *opts, const char *argv0) {
+  const char *proto = opts->values[ND_OPTION_DISABLE_PROTO].s;
+  if (proto != NULL && strcmp(proto, "delete") != 0 &&
+      strcmp(proto, "throw") != 0) {
+    fprintf(stderr, "%s: invalid mode passed to --disable-proto\n", argv0);
+    return 12;
+  }
+  static const struct {
+    nd_option_id id;
+    const char *name;
+  } pow2[] = {
+      {ND_OPTION_SECURE_HEAP, "--secure-heap"},
+      {ND_OPTION_SECURE_HEAP_MIN, "--secure-heap-min"},
+  };
+  int rc = 0;
+  for (size_t k = 0; k < sizeof(pow2) / sizeof(pow2[0]); k++) {
+    int64_t v = opts->values[pow2[k].id].i;
+    if (opts->values[pow2[k].id].set && (v & (v - 1)) != 0) {
+      fprintf(stderr, "%s: %s must be a power of 2\n", argv0, pow2[k].name);
+      rc = 9;
+    }
+  }
+  return rc;
+}
+
+/* The trace-event options are accepted (Node allows them anywhere) but
+ * nodus records no trace events: say so once instead of pretending. */
+static void warn_unsupported(const nd_options_t *opts, const char *argv0) {
+  if (opts->values[ND_OPTION_TRACE_EVENT_CATEGORIES].set ||
+      opts->values[ND_OPTION_TRACE_EVENTS_ENABLED].b)
+    fprintf(stderr, "%s: warning: trace events are not supported; "
+            "--trace-event-categories has no effect\n", argv0);
 }
 
 int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
@@ -181,26 +371,16 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
       opts->values[i].i = nd_option_table[i].bool_default;
   }
 
-  const char *env = getenv("NODE_OPTIONS");
-  if (env != NULL && *env) {
-    int n;
-    char **toks = split_node_options(env, &n);
-    for (int i = 0; i < n; i++) {
-      if (toks[i][0] != '-') {
-        fprintf(stderr, "nodus: %s is not allowed in NODE_OPTIONS\n", toks[i]);
-        return 9;
-      }
-      int rc = parse_one(opts, toks, n, &i);
-      if (rc) return rc;
-    }
-  }
+  int rc = parse_env(opts, argv[0]);
+  if (rc) return rc;
 
+  parser cmdline = {opts, argv[0], false};
   opts->exec_argv = calloc(argc + 1, sizeof(char *));
   int i = 1;
   for (; i < argc; i++) {
     const char *a = argv[i];
+    /* "--" ends the options; it is not part of process.execArgv. */
     if (strcmp(a, "--") == 0) {
-      opts->exec_argv[opts->exec_argc++] = argv[i];
       i++;
       break;
     }
@@ -211,22 +391,26 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
     }
     if (a[0] != '-' || a[1] == '\0') break;
     int start = i;
-    int rc = parse_one(opts, argv, argc, &i);
+    rc = parse_one(&cmdline, argv, argc, &i);
     if (rc) return rc;
-    for (int j = start; j <= i; j++) opts->exec_argv[opts->exec_argc++] = argv[j];
+    for (int j = start; j <= i; j++)
+      opts->exec_argv[opts->exec_argc++] = argv[j];
   }
 
   /* V8's turn: it removes the flags it knows; anything left is bad. */
-  if (opts->v8_flags != NULL) {
-    int n;
-    char **toks = split_node_options(opts->v8_flags, &n);
-    char **vargv = calloc(n + 2, sizeof(char *));
+  if (opts->v8_argc > 0) {
+    char **vargv = calloc(opts->v8_argc + 2, sizeof(char *));
     vargv[0] = argv[0];
-    for (int k = 0; k < n; k++) vargv[k + 1] = toks[k];
-    int vargc = n + 1;
+    for (int k = 0; k < opts->v8_argc; k++) vargv[k + 1] = opts->v8_argv[k];
+    int vargc = opts->v8_argc + 1;
     nd_engine_filter_v8_flags(&vargc, vargv);
-    if (vargc > 1) return bad_option(vargv[1]);
+    if (vargc > 1) return bad_option(&cmdline, vargv[1]);
+    free(vargv);
   }
+
+  rc = check_values(opts, argv[0]);
+  if (rc) return rc;
+  warn_unsupported(opts, argv[0]);
 
   /* --security-revert names a fix to undo; only Node 18.20's own CVEs are
    * known (both concern code paths nodus does not have on Linux). */
@@ -238,6 +422,13 @@ int nd_options_parse(int argc, char **argv, nd_options_t *opts) {
               argv[0], revert->list[k]);
       return 12;
     }
+  }
+
+  /* --check checks a file: code given with -e/-p cannot be checked. */
+  if (opts->values[ND_OPTION_CHECK].b && opts->values[ND_OPTION_EVAL].set) {
+    fprintf(stderr, "%s: either --check or --eval can be used, not both\n",
+            argv[0]);
+    return 9;
   }
 
   /* --test runs the test runner: it excludes the other ways to run code. */

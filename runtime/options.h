@@ -107,12 +107,18 @@ typedef enum {
   V(TLS_MIN_V1_2, ND_OPT_BOOL, "--tls-min-v1.2", NULL, 0)                     \
   V(TLS_MIN_V1_3, ND_OPT_BOOL, "--tls-min-v1.3", NULL, 0)                     \
   V(TRACE_DEPRECATION, ND_OPT_BOOL, "--trace-deprecation", NULL, 0)           \
+  V(TRACE_EVENT_CATEGORIES, ND_OPT_STRING, "--trace-event-categories", NULL,  \
+    0)                                                                         \
+  V(TRACE_EVENT_FILE_PATTERN, ND_OPT_STRING, "--trace-event-file-pattern",    \
+    NULL, 0)                                                                   \
+  V(TRACE_EVENTS_ENABLED, ND_OPT_BOOL, "--trace-events-enabled", NULL, 0)     \
   V(TRACE_EXIT, ND_OPT_BOOL, "--trace-exit", NULL, 0)                         \
   V(TRACE_SIGINT, ND_OPT_BOOL, "--trace-sigint", NULL, 0)                     \
   V(TRACE_SYNC_IO, ND_OPT_BOOL, "--trace-sync-io", NULL, 0)                   \
   V(TRACE_TLS, ND_OPT_BOOL, "--trace-tls", NULL, 0)                           \
   V(TRACE_UNCAUGHT, ND_OPT_BOOL, "--trace-uncaught", NULL, 0)                 \
   V(TRACE_WARNINGS, ND_OPT_BOOL, "--trace-warnings", NULL, 0)                 \
+  V(TRACK_HEAP_OBJECTS, ND_OPT_BOOL, "--track-heap-objects", NULL, 0)         \
   V(UNHANDLED_REJECTIONS, ND_OPT_STRING, "--unhandled-rejections", NULL, 0)   \
   V(USE_BUNDLED_CA, ND_OPT_BOOL, "--use-bundled-ca", NULL, 0)                 \
   V(USE_OPENSSL_CA, ND_OPT_BOOL, "--use-openssl-ca", NULL, 0)                 \
@@ -166,6 +172,8 @@ typedef struct {
   int script_argc;
   bool use_stdin;        /* "-" or no script and stdin is not a TTY */
   char *v8_flags;        /* V8 flags to pass on, space-separated */
+  char **v8_argv;        /* the same flags one by one */
+  int v8_argc;
   nd_option_value values[ND_OPTION_COUNT];
 } nd_options_t;
 
@@ -181,8 +189,10 @@ typedef struct {
 extern const nd_option_info nd_option_table[ND_OPTION_COUNT];
 
 /* Parses argv (and NODE_OPTIONS) into *opts. Unknown options that V8 knows
- * are collected into opts->v8_flags. On a bad option prints
- * "nodus: bad option: --x" and returns 9; returns 0 otherwise. */
+ * are collected into opts->v8_flags. On a bad option prints Node's message
+ * ("<argv0>: bad option: --x", "... is not allowed in NODE_OPTIONS", ...)
+ * and returns the exit code (9, or 12 for a bad value); returns 0
+ * otherwise. */
 int nd_options_parse(int argc, char **argv, nd_options_t *opts);
 
 /* Convenience accessors. */

@@ -27,7 +27,7 @@ expect_eq "$("$NODUS" -- "$TMP/args.js" --version -e)" "--version -e" "--"
 # Unknown options: Node's message and exit code 9.
 out=$("$NODUS" --no-such-option -e 1 2>&1); rc=$?
 expect_eq "$rc" "9" "bad option exit code"
-expect_eq "$out" "nodus: bad option: --no-such-option" "bad option message"
+expect_eq "$out" "$NODUS: bad option: --no-such-option" "bad option message"
 
 # V8 flags pass through.
 expect_eq "$("$NODUS" --expose-gc -e 'console.log(typeof gc)')" "function" \

@@ -4,6 +4,7 @@
 
 const {
   ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
 } = primordials;
 
 const { getOptionValue } = require('internal/options');
@@ -31,6 +32,10 @@ function addBuiltinLibsToObject(object) {
       enumerable: false,
       get() {
         const lib = BuiltinModule.require(name);
+        /* Made non-configurable by user code: keep it, answer the lib. */
+        if (!ObjectGetOwnPropertyDescriptor(object, name)?.configurable) {
+          return lib;
+        }
         ObjectDefineProperty(object, name, {
           __proto__: null, value: lib, writable: true, configurable: true,
           enumerable: false,
@@ -38,6 +43,9 @@ function addBuiltinLibsToObject(object) {
         return lib;
       },
       set(value) {
+        if (!ObjectGetOwnPropertyDescriptor(object, name)?.configurable) {
+          return;
+        }
         ObjectDefineProperty(object, name, {
           __proto__: null, value, writable: true, configurable: true,
           enumerable: true,
@@ -67,6 +75,12 @@ function evalScript(name, source, print) {
   globalThis.require = makeRequireFunction(module);
   globalThis.__filename = name;
   globalThis.__dirname = '.';
+  /* import() in the code resolves against the directory it started in,
+   * even after a process.chdir(). */
+  const { registerReferrerImporter, importDynamically } =
+    require('internal/modules/esm/loader');
+  registerReferrerImporter(name, (specifier, attributes) =>
+    importDynamically(specifier, module.filename, attributes));
   const result = runInThisContext(source, name);
   if (print) {
     const { log } = require('internal/console/global');
@@ -84,9 +98,13 @@ function checkSyntax(source, filename, asModule) {
       filename, source);
     return;
   }
-  const { compileFunction } = internalBinding('contextify');
-  compileFunction(source, filename,
-                  ['exports', 'require', 'module', '__filename', '__dirname']);
+  /* A "#!" line is no JavaScript: blank it, keeping the line numbers. */
+  if (source.startsWith('#!')) {
+    const eol = source.indexOf('\n');
+    source = eol === -1 ? '' : source.slice(eol);
+  }
+  /* Through the loader's wrapper, which a -r preload may have patched. */
+  require('internal/modules/cjs/loader').wrapSafe(filename, source);
 }
 
 /* Whether the file `filename` would run as an ES module. */
@@ -194,13 +212,22 @@ function main() {
   if (getOptionValue('--check') && info.script) {
     process.argv.splice(1, 0, path.resolve(info.script));
     const { readFileUtf8 } = internalBinding('fs');
-    const file = path.resolve(info.script);
+    preload();
+    /* The file is found as require() finds it (extension optional). */
+    const file = Module._resolveFilename(path.resolve(info.script), null,
+                                         true);
     runAfterPreloads(
       () => checkSyntax(readFileUtf8(file), file, isModuleFile(file)));
     return;
   }
 
   if (hasEval || print) {
+    /* process._eval holds the code (child_process.fork leaves it out of
+     * the execArgv it passes on). */
+    ObjectDefineProperty(process, '_eval', {
+      __proto__: null, value: evalSource, writable: false, enumerable: true,
+      configurable: true,
+    });
     /* -e/-p code (CommonJS or ES module) sees builtins as globals. */
     addBuiltinLibsToObject(globalThis);
     preload();
@@ -223,6 +250,7 @@ function main() {
     if (info.useStdin) process.argv.splice(1, 0, '-');
     preload();
     const source = readFdUtf8(0);
+    process._eval = source;
     if (getOptionValue('--check')) {
       checkSyntax(source, '[stdin]', stringInputIsModule());
       return;

@@ -60,7 +60,8 @@ function printFatal(er, arrow) {
     if (hasArrow) out += arrow + '\n';
     out += safeInspect(er);
   } else {
-    if (hasArrow) out += arrow;
+    /* A primitive: Node puts a blank line before its arrow. */
+    if (hasArrow) out += '\n' + arrow;
     out += (typeof er === 'symbol' ? safeInspect(er) : String(er)) +
       '\n(Use `node --trace-uncaught ...` to show where the exception ' +
       'was thrown)';

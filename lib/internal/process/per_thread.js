@@ -155,9 +155,35 @@ function exit(code) {
     process._exiting = true;
     process.emit('exit', process.exitCode || 0);
   }
+  const exitCode = (+process.exitCode || 0) | 0;
+  if (require('internal/options').getOptionValue('--trace-exit')) {
+    traceExit(exitCode);
+  }
   /* Through the (patchable) process.reallyExit, as Node; the code is
    * coerced like Node's Int32Value ('42' exits with 42). */
-  process.reallyExit((+process.exitCode || 0) | 0);
+  process.reallyExit(exitCode);
+}
+
+/* --trace-exit: says on stderr that process.exit() ended the thread, with
+ * the stack of the call (the first frame is exit itself). */
+function traceExit(code) {
+  const holder = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 10;
+  Error.captureStackTrace(holder, traceExit);
+  Error.stackTraceLimit = limit;
+  const { isMainThread, threadId } = internalBinding('worker');
+  const who = isMainThread ? `node:${process.pid}` :
+    `node:${process.pid}, thread:${threadId}`;
+  const stack = holder.stack;
+  const frames = stack.slice(stack.indexOf('\n') + 1);
+  const { writeString } = internalBinding('fs');
+  try {
+    writeString(2, `(${who}) WARNING: Exited the environment with code ` +
+                   `${code}\n${frames}\n`);
+  } catch {
+    /* stderr is gone */
+  }
 }
 
 let warnedEnvValue = false;

@@ -66,15 +66,8 @@ function evalScript(name, source, print) {
       return '/';
     }
   })();
-  const module = new Module(name);
-  module.filename = path.join(cwd, name);
-  module.paths = Module._nodeModulePaths(cwd);
-  const { makeRequireFunction } = require('internal/modules/cjs/loader');
-  globalThis.module = module;
-  globalThis.exports = module.exports;
-  globalThis.require = makeRequireFunction(module);
-  globalThis.__filename = name;
-  globalThis.__dirname = '.';
+  const module = require('internal/modules/cjs/loader')
+    .setEvalGlobals(name, cwd);
   /* import() in the code resolves against the directory it started in,
    * even after a process.chdir(). */
   const { registerReferrerImporter, importDynamically } =

@@ -313,17 +313,7 @@ if (load.doEval === 'classic') {
 /* Runs `source` as a script with module/require/__filename/__dirname
  * globals (as the parent's -e code would see them). */
 function evalScript(name, source) {
-  const path = require('path');
-  const { Module, makeRequireFunction } =
-    require('internal/modules/cjs/loader');
-  const cwd = process.cwd();
-  const module = new Module(name);
-  module.filename = path.join(cwd, name);
-  module.paths = Module._nodeModulePaths(cwd);
-  globalThis.module = module;
-  globalThis.exports = module.exports;
-  globalThis.require = makeRequireFunction(module);
-  globalThis.__filename = name;
-  globalThis.__dirname = '.';
+  require('internal/modules/cjs/loader')
+    .setEvalGlobals(name, process.cwd());
   internalBinding('contextify').runInThisContext(source, name);
 }

@@ -874,9 +874,26 @@ function isMainModule(module) {
   return module[kIsMainSymbol] === true;
 }
 
+/* Makes `name` ('[eval]', '[stdin]', '[worker eval]') a module of `cwd`
+ * and gives the global scope its module/exports/require/__filename/
+ * __dirname, as code run by -e, stdin or a Worker's eval sees them.
+ * Returns the module. */
+function setEvalGlobals(name, cwd) {
+  const module = new Module(name);
+  module.filename = path.join(cwd, name);
+  module.paths = Module._nodeModulePaths(cwd);
+  globalThis.module = module;
+  globalThis.exports = module.exports;
+  globalThis.require = makeRequireFunction(module);
+  globalThis.__filename = name;
+  globalThis.__dirname = '.';
+  return module;
+}
+
 module.exports = {
   Module,
   makeRequireFunction,
+  setEvalGlobals,
   readPackageScope: resolution.readPackageScope,
   wrapSafe,
   stripBOM,

@@ -3,12 +3,8 @@
  * "sandbox" object (as Node's contextify does), and run timeouts. */
 #include <v8.h>
 
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include "shim.h"
+#include "watchdog.h"
 
 struct nd_script_s {
   v8::Global<v8::UnboundScript> script;
@@ -188,39 +184,6 @@ extern "C" napi_status nd_engine_script_compile(napi_env env,
   *result = s;
   return nd_finish(env, tc, napi_ok);
 }
-
-/* Terminates the isolate's JS after `ms` unless cancelled first. */
-class Watchdog {
- public:
-  Watchdog(v8::Isolate *isolate, int64_t ms)
-      : isolate_(isolate), fired_(false), done_(false) {
-    thread_ = std::thread([this, ms]() {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!cond_.wait_for(lock, std::chrono::milliseconds(ms),
-                          [this] { return done_; })) {
-        fired_ = true;
-        isolate_->TerminateExecution();
-      }
-    });
-  }
-  ~Watchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    cond_.notify_one();
-    thread_.join();
-  }
-  bool fired() const { return fired_; }
-
- private:
-  v8::Isolate *isolate_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable cond_;
-  bool fired_;
-  bool done_;
-};
 
 extern "C" napi_status nd_engine_script_run(napi_env env, nd_script_t *script,
                                            napi_value sandbox,

@@ -3,15 +3,12 @@
  * evaluation, namespaces, and the dynamic import()/import.meta hooks. */
 #include <v8.h>
 
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "shim.h"
+#include "watchdog.h"
 
 struct nd_module_s {
   napi_env env;
@@ -222,41 +219,6 @@ extern "C" napi_status nd_engine_module_evaluate(napi_env env,
   return nd_finish(env, tc, napi_ok);
 }
 
-/* Terminates the isolate's JS after `ms` unless destroyed first. */
-namespace {
-class EvaluationWatchdog {
- public:
-  EvaluationWatchdog(v8::Isolate *isolate, int64_t ms)
-      : isolate_(isolate), fired_(false), done_(false) {
-    thread_ = std::thread([this, ms]() {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!cond_.wait_for(lock, std::chrono::milliseconds(ms),
-                          [this] { return done_; })) {
-        fired_ = true;
-        isolate_->TerminateExecution();
-      }
-    });
-  }
-  ~EvaluationWatchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    cond_.notify_one();
-    thread_.join();
-  }
-  bool fired() const { return fired_; }
-
- private:
-  v8::Isolate *isolate_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable cond_;
-  bool fired_;
-  bool done_;
-};
-}  // namespace
-
 extern "C" napi_status nd_engine_module_evaluate_timeout(
     napi_env env, nd_module_t *module, int64_t timeout_ms, bool *timed_out,
     napi_value *result) {
@@ -268,7 +230,7 @@ extern "C" napi_status nd_engine_module_evaluate_timeout(
   v8::MaybeLocal<v8::Value> r;
   bool fired;
   {
-    EvaluationWatchdog dog(isolate, timeout_ms);
+    Watchdog dog(isolate, timeout_ms);
     r = m->Evaluate(nd_context(env));
     fired = dog.fired();
   }

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "shim.h"
-#include "engine_env.h"
 
 extern "C" napi_status nd_engine_value_is(napi_env env, napi_value value,
                                          nd_value_kind kind, bool *result) {
@@ -136,133 +135,18 @@ extern "C" napi_status nd_engine_external_address(napi_env env,
   return napi_ok;
 }
 
-namespace {
-/* Serializer delegate: throws DataCloneError as a DOMException-like Error
- * (the JS side rewraps it into a DOMException). */
-class CloneDelegate : public v8::ValueSerializer::Delegate {
- public:
-  explicit CloneDelegate(v8::Isolate *isolate) : isolate_(isolate) {}
-  void ThrowDataCloneError(v8::Local<v8::String> message) override {
-    v8::Local<v8::Value> err = v8::Exception::Error(message);
-    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    err.As<v8::Object>()
-        ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "name"),
-              v8::String::NewFromUtf8Literal(isolate_, "DataCloneError"))
-        .Check();
-    err.As<v8::Object>()
-        ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "code"),
-              v8::Integer::New(isolate_, 25))
-        .Check();
-    isolate_->ThrowException(err);
-  }
-
-  /* Within one isolate a SharedArrayBuffer is shared, not copied: the
-   * clone refers to the same memory. */
-  v8::Maybe<uint32_t> GetSharedArrayBufferId(
-      v8::Isolate *isolate, v8::Local<v8::SharedArrayBuffer> sab) override {
-    for (size_t i = 0; i < shared_.size(); i++) {
-      if (shared_[i] == sab) return v8::Just<uint32_t>((uint32_t)i);
-    }
-    /* V8 passes a handle of a scope that closes after the call, so the
-     * buffer is kept through a Global. */
-    shared_.emplace_back(isolate, sab);
-    return v8::Just<uint32_t>((uint32_t)(shared_.size() - 1));
-  }
-
-  v8::Maybe<bool> WriteHostObject(v8::Isolate *isolate,
-                                  v8::Local<v8::Object> object) override {
-    v8::Maybe<bool> done = nd_intercepted_write(isolate, ser, object);
-    if (done.IsNothing() || done.FromJust()) return done;
-    return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
-  }
-
-  std::vector<v8::Global<v8::SharedArrayBuffer>> shared_;
-  v8::ValueSerializer *ser = nullptr;
-
- private:
-  v8::Isolate *isolate_;
-};
-
-/* The deserializing side of CloneDelegate's shared buffers. */
-class SharedDeserializer : public v8::ValueDeserializer::Delegate {
- public:
-  explicit SharedDeserializer(const CloneDelegate &ser) : ser_(ser) {}
-  v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(
-      v8::Isolate *isolate, uint32_t id) override {
-    if (id < ser_.shared_.size()) return ser_.shared_[id].Get(isolate);
-    return v8::MaybeLocal<v8::SharedArrayBuffer>();
-  }
-
-  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate *isolate) override {
-    uint32_t tag;
-    if (des != nullptr && des->ReadUint32(&tag) &&
-        tag == ND_HOST_TAG_PLAIN_COPY)
-      return nd_intercepted_read(isolate, des);
-    return v8::ValueDeserializer::Delegate::ReadHostObject(isolate);
-  }
-
-  v8::ValueDeserializer *des = nullptr;
-
- private:
-  const CloneDelegate &ser_;
-};
-}  // namespace
-
+/* structuredClone within one isolate: a message to itself (see
+ * engine_messaging.cc), so clones follow the rules of postMessage. */
 extern "C" napi_status nd_engine_structured_clone(napi_env env,
                                                  napi_value value,
                                                  napi_value transfer,
                                                  napi_value *result) {
-  ND_PREAMBLE(env);
-  v8::Isolate *isolate = env->isolate;
-  v8::Local<v8::Context> context = nd_context(env);
-  CloneDelegate delegate(isolate);
-  v8::ValueSerializer ser(isolate, &delegate);
-  delegate.ser = &ser;
-  std::vector<v8::Local<v8::ArrayBuffer>> buffers;
-  if (transfer != NULL && nd_local(transfer)->IsArray()) {
-    v8::Local<v8::Array> list = nd_local(transfer).As<v8::Array>();
-    for (uint32_t i = 0; i < list->Length(); i++) {
-      v8::Local<v8::Value> item;
-      if (!list->Get(context, i).ToLocal(&item))
-        return nd_finish(env, tc, napi_generic_failure);
-      if (!item->IsArrayBuffer()) continue;
-      v8::Local<v8::ArrayBuffer> ab = item.As<v8::ArrayBuffer>();
-      if (!ab->IsDetachable()) {
-        delegate.ThrowDataCloneError(v8::String::NewFromUtf8Literal(
-            isolate, "An ArrayBuffer is not transferable"));
-        return nd_finish(env, tc, napi_generic_failure);
-      }
-      for (auto &b : buffers) {
-        if (b == ab) {
-          delegate.ThrowDataCloneError(v8::String::NewFromUtf8Literal(
-              isolate, "Transfer list contains duplicate ArrayBuffer"));
-          return nd_finish(env, tc, napi_generic_failure);
-        }
-      }
-      ser.TransferArrayBuffer((uint32_t)buffers.size(), ab);
-      buffers.push_back(ab);
-    }
-  }
-  ser.WriteHeader();
-  if (ser.WriteValue(context, nd_local(value)).IsNothing())
-    return nd_finish(env, tc, napi_generic_failure);
-  std::pair<uint8_t *, size_t> data = ser.Release();
-  SharedDeserializer des_delegate(delegate);
-  v8::ValueDeserializer des(isolate, data.first, data.second, &des_delegate);
-  des_delegate.des = &des;
-  for (size_t i = 0; i < buffers.size(); i++) {
-    std::shared_ptr<v8::BackingStore> store = buffers[i]->GetBackingStore();
-    buffers[i]->Detach();
-    des.TransferArrayBuffer((uint32_t)i,
-                            v8::ArrayBuffer::New(isolate, std::move(store)));
-  }
-  v8::Local<v8::Value> out;
-  bool ok = des.ReadHeader(context).FromMaybe(false) &&
-            des.ReadValue(context).ToLocal(&out);
-  free(data.first);
-  if (!ok) return nd_finish(env, tc, napi_generic_failure);
-  *result = nd_value(out);
-  return nd_finish(env, tc, napi_ok);
+  nd_message_t *msg;
+  napi_status s = nd_engine_message_serialize(env, value, transfer, &msg);
+  if (s != napi_ok) return s;
+  s = nd_engine_message_deserialize(env, msg, result);
+  nd_engine_message_free(msg);
+  return s;
 }
 
 static void lazy_data_getter(v8::Local<v8::Name> property,

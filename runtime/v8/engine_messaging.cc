@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine_env.h"
 #include "shim.h"
 
 /* A serialized value and the memory that travels with it. */
@@ -55,12 +56,23 @@ class WriteDelegate : public v8::ValueSerializer::Delegate {
     return v8::Just<uint32_t>((uint32_t)(seen_.size() - 1));
   }
 
+  /* Objects with intercepted properties (process.env) travel as a plain
+   * copy of their properties; other host objects cannot be cloned. */
+  v8::Maybe<bool> WriteHostObject(v8::Isolate *isolate,
+                                  v8::Local<v8::Object> object) override {
+    v8::Maybe<bool> done = nd_intercepted_write(isolate, ser, object);
+    if (done.IsNothing() || done.FromJust()) return done;
+    return v8::ValueSerializer::Delegate::WriteHostObject(isolate, object);
+  }
+
   /* WebAssembly.Module objects travel as their compiled code. */
   v8::Maybe<uint32_t> GetWasmModuleTransferId(
       v8::Isolate *isolate, v8::Local<v8::WasmModuleObject> module) override {
     msg_->wasm_modules.push_back(module->GetCompiledModule());
     return v8::Just<uint32_t>((uint32_t)(msg_->wasm_modules.size() - 1));
   }
+
+  v8::ValueSerializer *ser = nullptr;
 
  private:
   v8::Isolate *isolate_;
@@ -88,6 +100,16 @@ class ReadDelegate : public v8::ValueDeserializer::Delegate {
                                                     msg_->wasm_modules[id]);
   }
 
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate *isolate) override {
+    uint32_t tag;
+    if (des != nullptr && des->ReadUint32(&tag) &&
+        tag == ND_HOST_TAG_PLAIN_COPY)
+      return nd_intercepted_read(isolate, des);
+    return v8::ValueDeserializer::Delegate::ReadHostObject(isolate);
+  }
+
+  v8::ValueDeserializer *des = nullptr;
+
  private:
   nd_message_t *msg_;
 };
@@ -105,6 +127,7 @@ extern "C" napi_status nd_engine_message_serialize(napi_env env,
   msg->length = 0;
   WriteDelegate delegate(isolate, msg);
   v8::ValueSerializer ser(isolate, &delegate);
+  delegate.ser = &ser;
   std::vector<v8::Local<v8::ArrayBuffer>> buffers;
   if (transfer != NULL && nd_local(transfer)->IsArray()) {
     v8::Local<v8::Array> list = nd_local(transfer).As<v8::Array>();
@@ -155,6 +178,7 @@ extern "C" napi_status nd_engine_message_deserialize(napi_env env,
   v8::Local<v8::Context> context = nd_context(env);
   ReadDelegate delegate(msg);
   v8::ValueDeserializer des(isolate, msg->data, msg->length, &delegate);
+  delegate.des = &des;
   for (size_t i = 0; i < msg->transferred.size(); i++) {
     des.TransferArrayBuffer(
         (uint32_t)i, v8::ArrayBuffer::New(isolate, msg->transferred[i]));

@@ -58,3 +58,10 @@ clone.nested.view[1] = 0x01020304;
 assert.strictEqual(new Int32Array(c)[1], 0x01020304);
 clone.bytes[0] = 77;
 assert.strictEqual(new Uint8Array(b)[4], 77);
+
+// As in Node 18: the clone is a new SharedArrayBuffer object over the same
+// memory, and a WebAssembly.Module clones as a module.
+assert.notStrictEqual(clone.first, original.first);
+const wasm = new WebAssembly.Module(
+  new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+assert.ok(structuredClone(wasm) instanceof WebAssembly.Module);

@@ -89,6 +89,15 @@ bool nd_fs_read_nowait(nd_fs_req_t *r, int fd, const uv_buf_t *bufs,
                        unsigned nbufs, int64_t pos, nd_fs_result_fn result,
                        napi_value *out);
 
+/* For an async write of bufs to fd at pos (-1: the file position): if fd
+ * is a regular file on a local filesystem whose writes only copy into the
+ * page cache, writes now on the loop thread and queues the delivery of the
+ * result as nd_fs_read_nowait does; returns true. Returns false, having
+ * written nothing, when the thread pool must write. */
+bool nd_fs_write_inline(nd_fs_req_t *r, int fd, const uv_buf_t *bufs,
+                        unsigned nbufs, int64_t pos, nd_fs_result_fn result,
+                        napi_value *out);
+
 /* Runs `fn` now (sync) or on the thread pool, then as nd_fs_dispatch. */
 napi_value nd_fs_run(nd_fs_req_t *r, nd_fs_work_fn fn, const char *syscall,
                      nd_fs_result_fn result);

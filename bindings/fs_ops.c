@@ -155,8 +155,12 @@ static napi_value fs_write_bytes(napi_env env, napi_callback_info info) {
   int64_t n = nd_fs_int_arg(env, argv[3], (int64_t)len - off);
   nd_fs_keep(r, argv[1]);
   r->small[0] = uv_buf_init(data + off, (unsigned)n);
-  int err = uv_fs_write(loop, &r->uv, INT(0), r->small, 1,
-                        nd_fs_int_arg(env, argv[4], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[4], -1);
+  napi_value out;
+  if (nd_fs_write_inline(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
+    return out;
+  int err = uv_fs_write(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
 }
 
@@ -164,8 +168,14 @@ static napi_value fs_write_bytes(napi_env env, napi_callback_info info) {
 static napi_value fs_write_buffers(napi_env env, napi_callback_info info) {
   BEGIN(4);
   if (!collect_bufs(r, argv[1])) return nd_fs_abort(r);
-  int err = uv_fs_write(loop, &r->uv, INT(0), r->bufs, r->nbufs,
-                        nd_fs_int_arg(env, argv[2], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
+  napi_value out;
+  if (nd_fs_write_inline(r, fd, r->bufs, r->nbufs, pos, nd_fs_result_int,
+                         &out))
+    return out;
+  int err = uv_fs_write(loop, &r->uv, fd, r->bufs, r->nbufs, pos,
+                        nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
 }
 
@@ -180,8 +190,12 @@ static napi_value fs_write_text(napi_env env, napi_callback_info info) {
   r->data = malloc(len + 1);
   napi_get_value_string_utf8(env, argv[1], r->data, len + 1, &len);
   r->small[0] = uv_buf_init(r->data, (unsigned)len);
-  int err = uv_fs_write(loop, &r->uv, INT(0), r->small, 1,
-                        nd_fs_int_arg(env, argv[2], -1), nd_fs_cb(r));
+  int fd = INT(0);
+  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
+  napi_value out;
+  if (nd_fs_write_inline(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
+    return out;
+  int err = uv_fs_write(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
   return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
 }
 

@@ -75,9 +75,12 @@ function callbackOrThrow(callback, error) {
 /* newWritableStreamFromStreamWritable(streamWritable): a WritableStream
  * writing into a Node Writable, honouring its backpressure. */
 function newWritableStreamFromStreamWritable(streamWritable) {
-  // Checked on _writableState rather than with isWritableNodeStream, so
-  // that a Duplex with writable: false gives a closed WritableStream.
-  if (typeof streamWritable?._writableState !== 'object') {
+  // Anything with write() and on() qualifies (a Writable, or an
+  // http.OutgoingMessage, which has no _writableState); not checked with
+  // isWritableNodeStream so that a Duplex with writable: false gives a
+  // closed WritableStream.
+  if (typeof streamWritable?.write !== 'function' ||
+      typeof streamWritable?.on !== 'function') {
     throw new ERR_INVALID_ARG_TYPE(
       'streamWritable',
       'stream.Writable',

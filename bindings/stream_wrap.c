@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "loop.h"
 #include "napi_util.h"
 #include "realm.h"
@@ -51,8 +52,7 @@ static napi_value int_result(napi_env env, int v) {
 
 /* Reads: libuv reads into uninitialised blocks of ND_READ_BUF_SIZE bytes.
  * A large read becomes a Buffer over its block (no copy, no zero-fill,
- * freed by the Buffer's finalizer, which may run on a V8 thread; shrunk
- * first when mostly unused); a small one is copied into an exact-size
+ * freed by V8 with the Buffer; shrunk first when mostly unused); a small one is copied into an exact-size
  * Buffer so that it does not pin a whole block. */
 #define ND_READ_BUF_SIZE (256 * 1024)
 #define ND_READ_COPY_MAX (32 * 1024)
@@ -62,12 +62,6 @@ static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   (void)suggested;
   buf->base = malloc(ND_READ_BUF_SIZE);
   buf->len = buf->base ? ND_READ_BUF_SIZE : 0;
-}
-
-static void release_read_block(napi_env env, void *data, void *hint) {
-  (void)env;
-  (void)hint;
-  free(data);
 }
 
 /* A Buffer of the nread bytes at the start of block; takes the block. */
@@ -82,11 +76,8 @@ static napi_value take_read_buf(napi_env env, char *block, size_t nread) {
     char *smaller = realloc(block, nread);
     if (smaller != NULL) block = smaller;
   }
-  if (napi_create_external_buffer(env, nread, block, release_read_block, NULL,
-                                  &result) != napi_ok) {
-    free(block);
+  if (nd_engine_adopt_buffer(env, block, nread, &result) != napi_ok)
     return NULL;
-  }
   return result;
 }
 
@@ -125,10 +116,15 @@ napi_value nd_stream_read_stop(napi_env env, napi_callback_info info) {
   return int_result(env, uv_read_stop(wrap->stream));
 }
 
+/* The outcome of a write, read by JS right after the call from
+ * streamBaseState (no property sets on the request from C). */
 static void set_req_result(napi_env env, napi_value req, size_t bytes,
                            bool async) {
-  nd_set_number(env, req, "bytes", (double)bytes);
-  nd_set_bool(env, req, "async", async);
+  (void)req;
+  double *state = nd_realm_of(env)->stream_state;
+  if (state == NULL) return;
+  state[ND_STREAM_BYTES_WRITTEN] = (double)bytes;
+  state[ND_STREAM_LAST_WRITE_ASYNC] = async ? 1 : 0;
 }
 
 static void after_write(uv_write_t *uvreq, int status) {
@@ -147,8 +143,9 @@ static void after_write(uv_write_t *uvreq, int status) {
   else
     napi_get_undefined(env, &argv[2]);
   napi_valuetype t = napi_undefined;
-  if (req != NULL && napi_get_named_property(env, req, "oncomplete", &fn) ==
-                         napi_ok)
+  if (req != NULL &&
+      napi_get_property(env, req, nd_realm_key(env, "oncomplete"), &fn) ==
+          napi_ok)
     napi_typeof(env, fn, &t);
   napi_delete_reference(env, wr->js_req);
   if (wr->keep) napi_delete_reference(env, wr->keep);
@@ -542,4 +539,24 @@ void nd_stream_on_connection(uv_stream_t *server, int status) {
   }
   nd_handle_wrap_emit(&w->base, "onconnection", 2, argv);
   napi_close_handle_scope(env, scope);
+}
+
+/* internalBinding('stream_wrap'): streamBaseState, a Float64Array that
+ * every stream write fills (see stream_wrap.h), and its slot numbers. */
+napi_value nd_binding_stream_wrap_init(napi_env env, napi_value exports) {
+  napi_value ab, state;
+  void *data = NULL;
+  if (napi_create_arraybuffer(env, ND_STREAM_STATE_FIELDS * sizeof(double),
+                              &data, &ab) != napi_ok ||
+      napi_create_typedarray(env, napi_float64_array, ND_STREAM_STATE_FIELDS,
+                             ab, 0, &state) != napi_ok)
+    return NULL;
+  memset(data, 0, ND_STREAM_STATE_FIELDS * sizeof(double));
+  /* The binding object is cached for the realm's life, so `state` is. */
+  napi_set_named_property(env, exports, "streamBaseState", state);
+  nd_set_number(env, exports, "kBytesWritten", ND_STREAM_BYTES_WRITTEN);
+  nd_set_number(env, exports, "kLastWriteWasAsync",
+                ND_STREAM_LAST_WRITE_ASYNC);
+  nd_realm_of(env)->stream_state = data;
+  return exports;
 }

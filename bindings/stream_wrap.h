@@ -15,8 +15,10 @@
  *   h.writeUtf8String(req, s)  h.writeLatin1String(req, s)
  *   h.writeAsciiString(req, s) h.writeUcs2String(req, s)
  *       Each write first tries uv_try_write(); whatever is left is queued
- *       with uv_write(). Afterwards req.bytes = bytes of the write and
- *       req.async = whether the write was queued. When async is true,
+ *       with uv_write(). Afterwards internalBinding('stream_wrap')
+ *       .streamBaseState holds [kBytesWritten] = bytes of the write and
+ *       [kLastWriteWasAsync] = 1 if the write was queued (JS copies them
+ *       to req.bytes / req.async at once). When it was queued,
  *       req.oncomplete(status, handle, error) is called later; when false
  *       it is never called (the write is already complete).
  *   h.writeBuffer(req, buf, sendHandle) h.writeUtf8String(req, s,
@@ -41,6 +43,13 @@
 #include <uv.h>
 
 #include "handle_wrap.h"
+
+/* Slots of streamBaseState (internalBinding('stream_wrap')). */
+enum {
+  ND_STREAM_BYTES_WRITTEN = 0,
+  ND_STREAM_LAST_WRITE_ASYNC = 1,
+  ND_STREAM_STATE_FIELDS
+};
 
 typedef struct nd_stream_wrap_s {
   nd_handle_wrap_t base;

@@ -29,6 +29,7 @@
   V(process_wrap)                                                              \
   V(signal_wrap)                                                               \
   V(spawn_sync)                                                                \
+  V(stream_wrap)                                                               \
   V(tcp_wrap)                                                                  \
   V(timers)                                                                    \
   V(tty_wrap)                                                                  \

@@ -158,7 +158,8 @@ int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,
   if (napi_get_reference_value(env, wrap->object, &self) != napi_ok ||
       self == NULL)
     return -1;
-  if (napi_get_named_property(env, self, name, &fn) != napi_ok) return -1;
+  if (napi_get_property(env, self, nd_realm_key(env, name), &fn) != napi_ok)
+    return -1;
   napi_typeof(env, fn, &t);
   if (t != napi_function) return -1;
   return nd_loop_make_callback(env, self, fn, argc, argv, NULL);

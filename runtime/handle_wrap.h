@@ -61,8 +61,9 @@ napi_value nd_handle_wrap_has_ref(napi_env env, napi_callback_info info);
 void nd_handle_wrap_on_closed(uv_handle_t *handle);
 
 /* Calls this.<name>(args...) on the wrap's JS object through the entry
- * path (nextTicks and microtasks drain afterwards). Returns 0, or -1 when
- * the method is missing or threw. */
+ * path (nextTicks and microtasks drain afterwards). `name` is a string
+ * constant (its JS string is cached per realm by address). Returns 0, or
+ * -1 when the method is missing or threw. */
 int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,
                         napi_value *argv);
 

@@ -26,6 +26,24 @@ nd_realm_t *nd_realm_of(napi_env env) {
   return (nd_realm_t *)nd_engine_env_realm(env);
 }
 
+napi_value nd_realm_key(napi_env env, const char *literal) {
+  nd_realm_t *realm = nd_realm_of(env);
+  napi_value v = NULL;
+  for (int i = 0; i < realm->key_count; i++) {
+    if (realm->keys[i].literal == literal) {
+      napi_get_reference_value(env, realm->keys[i].name, &v);
+      return v;
+    }
+  }
+  napi_create_string_utf8(env, literal, NAPI_AUTO_LENGTH, &v);
+  int n = (int)(sizeof(realm->keys) / sizeof(realm->keys[0]));
+  if (realm->key_count < n &&
+      napi_create_reference(env, v, 1, &realm->keys[realm->key_count].name) ==
+          napi_ok)
+    realm->keys[realm->key_count++].literal = literal;
+  return v;
+}
+
 void nd_realm_exit(nd_realm_t *realm, int code) {
   if (realm->worker != NULL) {
     nd_worker_exit_from_inside(realm, code);

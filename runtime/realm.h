@@ -81,6 +81,16 @@ typedef struct nd_realm_s {
   struct nd_handle_wrap_s *handles_head, *handles_tail;
   struct nd_active_req_s *reqs_head, *reqs_tail;
   struct nd_fs_ready_s *fs_ready; /* bindings/fs_nowait.c */
+
+  /* Property names the hot C->JS paths look up, made once (nd_realm_key). */
+  struct {
+    const char *literal;
+    napi_ref name;
+  } keys[16];
+  int key_count;
+  /* internalBinding('stream_wrap').streamBaseState: the result of the last
+   * stream write (bindings/stream_wrap.c). */
+  double *stream_state;
 } nd_realm_t;
 
 /* Creates the realm: an isolate and context on `loop`, the bindings and the
@@ -113,6 +123,11 @@ napi_value nd_realm_compile_builtin(napi_env env, const char *id);
 
 /* Returns the realm of an env (core or addon). */
 nd_realm_t *nd_realm_of(napi_env env);
+
+/* The JS string for `literal` (a string constant: entries are found by
+ * address), created once per realm and kept; saves making and interning
+ * the name on every call of a hot path. */
+napi_value nd_realm_key(napi_env env, const char *literal);
 
 /* On the main thread: ends the process now (stops the workers, runs the
  * cleanup hooks, flushes stdio, _exit(code)); never returns. On a worker

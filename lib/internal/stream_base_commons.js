@@ -19,6 +19,11 @@ const {
 } = require('internal/timers');
 
 const { UV_EOF } = internalBinding('uv');
+const {
+  streamBaseState,
+  kBytesWritten,
+  kLastWriteWasAsync,
+} = internalBinding('stream_wrap');
 
 const kOwner = Symbol('owner_symbol');
 const kUpdateTimer = Symbol('kUpdateTimer');
@@ -31,9 +36,9 @@ const kBufferCb = Symbol('kBufferCb');
 const kBufferRest = Symbol('kBufferRest');
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 
-/* The request object handed to the handle's write methods. The native side
- * fills `bytes` and `async`, and calls oncomplete(status, handle, error)
- * when `async` is true. */
+/* The request object handed to the handle's write methods. setWriteResult
+ * fills `bytes` and `async` right after the call; the native side calls
+ * oncomplete(status, handle, error) later when `async` is true. */
 class WriteWrap {
   constructor(handle, callback) {
     this.handle = handle;
@@ -65,9 +70,17 @@ function onWriteComplete(status) {
   if (typeof cb === 'function') cb(null);
 }
 
+/* Copies the outcome of the handle write just made (which the native side
+ * leaves in streamBaseState) into req.bytes and req.async. */
+function setWriteResult(req) {
+  req.bytes = streamBaseState[kBytesWritten];
+  req.async = streamBaseState[kLastWriteWasAsync] !== 0;
+}
+
 /* After a write call returned `err`: errors are reported through cb; a
  * write that completed synchronously calls cb now; a queued one later. */
 function afterWriteDispatched(stream, req, err, cb) {
+  setWriteResult(req);
   if (err !== 0) {
     cb(errnoException(err, 'write', req.error));
     return req;
@@ -263,6 +276,7 @@ function setStreamTimeout(msecs, callback) {
 
 module.exports = {
   WriteWrap,
+  setWriteResult,
   writeGeneric,
   writevGeneric,
   onStreamRead,

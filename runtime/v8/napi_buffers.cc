@@ -337,6 +337,27 @@ extern "C" napi_status napi_create_external_buffer(napi_env env, size_t length,
   return nd_finish(env, tc, s);
 }
 
+static void free_deleter(void *data, size_t length, void *arg) {
+  (void)length;
+  (void)arg;
+  free(data);
+}
+
+extern "C" napi_status nd_engine_adopt_buffer(napi_env env, void *data,
+                                              size_t length,
+                                              napi_value *result) {
+  /* The store owns `data` from here: any early return frees it. */
+  std::unique_ptr<v8::BackingStore> store =
+      v8::ArrayBuffer::NewBackingStore(data, length, free_deleter, NULL);
+  if (env == NULL) return napi_invalid_arg;
+  ND_CHECK_ARG(env, result);
+  ND_PREAMBLE(env);
+  v8::Local<v8::ArrayBuffer> ab =
+      v8::ArrayBuffer::New(env->isolate, std::move(store));
+  napi_status s = make_buffer(env, ab, 0, length, result);
+  return nd_finish(env, tc, s);
+}
+
 extern "C" napi_status napi_create_buffer_copy(napi_env env, size_t length,
                                                const void *data,
                                                void **result_data,

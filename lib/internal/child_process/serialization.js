@@ -13,6 +13,7 @@ const {
 
 const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
+const { setWriteResult } = require('internal/stream_base_commons');
 
 const kJSONBuffer = Symbol('kJSONBuffer');
 const kStringDecoder = Symbol('kStringDecoder');
@@ -60,7 +61,9 @@ const json = {
 
   writeChannelMessage(channel, req, message, handle) {
     const string = JSONStringify(message) + '\n';
-    return channel.writeUtf8String(req, string, handle);
+    const err = channel.writeUtf8String(req, string, handle);
+    setWriteResult(req);
+    return err;
   },
 };
 
@@ -109,6 +112,7 @@ const advanced = {
     buf[2] = (size >>> 8) & 0xff;
     buf[3] = size & 0xff;
     const err = channel.writeBuffer(req, buf, handle);
+    setWriteResult(req);
     if (req.async) req.buffer = buf;
     return err;
   },

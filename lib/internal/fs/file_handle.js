@@ -50,6 +50,11 @@ const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
 const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
+// Streams (fs streams, readableWebStream) using the handle: while any is,
+// the handle cannot be transferred to another thread.
+const kInUse = Symbol('kInUse');
+// Set for good by readableWebStream(): one web stream per FileHandle.
+const kLocked = Symbol('kLocked');
 
 let nextAsyncId = 1;
 
@@ -70,13 +75,17 @@ const registry = new FinalizationRegistry((fd) => {
 });
 
 class FileHandle extends EventEmitter {
+  /* new FileHandle(fd); without fd, the shell a transferred handle is
+   * rebuilt in (see kDeserialize). */
   constructor(fd) {
     super();
-    this[kFd] = fd;
+    this[kFd] = fd === undefined ? -1 : fd;
     this[kRefs] = 1;
+    this[kInUse] = 0;
+    this[kLocked] = false;
     this[kClosePromise] = null;
     this.asyncId = nextAsyncId++;
-    registry.register(this, fd, this);
+    if (fd !== undefined) registry.register(this, fd, this);
   }
 
   getAsyncId() {
@@ -214,11 +223,15 @@ class FileHandle extends EventEmitter {
     if (this[kClosePromise]) {
       throw new ERR_INVALID_STATE('The FileHandle is closing');
     }
+    if (this[kLocked]) {
+      throw new ERR_INVALID_STATE('The FileHandle is locked');
+    }
     const ReadableStream = lazyReadableStream();
     if (ReadableStream === undefined) {
       throw new ERR_METHOD_NOT_IMPLEMENTED('readableWebStream()');
     }
     const handle = this;
+    this[kLocked] = true;
     const stream = new ReadableStream({
       type: 'bytes',
       autoAllocateChunkSize: 16384,
@@ -239,13 +252,14 @@ class FileHandle extends EventEmitter {
         return handle.close();
       },
     });
+    // Closing the FileHandle cancels the stream, even while a reader has
+    // it locked (its `closed` promise then resolves).
     const onClose = () => {
-      try {
-        stream.cancel?.();
-      } catch {
-        // Already closed.
-      }
+      const { readableStreamCancel } =
+        require('internal/webstreams/readablestream');
+      PromisePrototypeThen(readableStreamCancel(stream), undefined, () => {});
     };
+    handle.once('close', onClose);
     return stream;
   }
 
@@ -258,6 +272,48 @@ class FileHandle extends EventEmitter {
     const { WriteStream } = require('internal/fs/streams');
     return new WriteStream(undefined, { ...options, fd: this });
   }
+}
+
+// A FileHandle can be transferred (postMessage, Worker transferList): the
+// receiver gets a FileHandle over the same fd, and this one is left closed
+// without a 'close' event. Not while an operation, a close or a stream is
+// using it.
+{
+  const {
+    kTransfer, kDeserialize, markTransferMode,
+  } = require('internal/worker/js_transferable');
+  markTransferMode(FileHandle.prototype, false, true);
+  FileHandle.prototype[kTransfer] = function() {
+    if (this[kClosePromise] || this[kRefs] > 1 || this[kInUse] > 0 ||
+        this[kLocked]) {
+      const { DOMException } = require('internal/per_context/domexception');
+      throw new DOMException('Cannot transfer FileHandle while in use',
+                             'DataCloneError');
+    }
+    const fd = this[kFd];
+    this[kFd] = -1;
+    this[kRefs] = 0;
+    registry.unregister(this);
+    return { data: { fd }, deserializeInfo: 'internal/fs/file_handle:FileHandle' };
+  };
+  FileHandle.prototype[kDeserialize] = function({ fd }) {
+    this[kFd] = fd;
+    this[kRefs] = 1;
+    if (fd !== -1) registry.register(this, fd, this);
+  };
+}
+
+/* Marks `handle` as used by a stream until the returned function is
+ * called (it cannot be transferred meanwhile). */
+function useFileHandle(handle) {
+  handle[kInUse]++;
+  let done = false;
+  return () => {
+    if (!done) {
+      done = true;
+      handle[kInUse]--;
+    }
+  };
 }
 
 /* Web streams' ReadableStream, or undefined while they are missing. */
@@ -369,4 +425,5 @@ module.exports = {
   FileHandle,
   fsCall,
   kFd,
+  useFileHandle,
 };

@@ -34,7 +34,7 @@ const {
 } = require('internal/fs/utils');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
-const { FileHandle } = require('internal/fs/file_handle');
+const { FileHandle, useFileHandle } = require('internal/fs/file_handle');
 
 const binding = internalBinding('fs');
 const { read: defaultRead } = require('internal/fs/async');
@@ -99,6 +99,7 @@ function importFd(stream, options) {
     handle.on('close', () => {
       if (!stream.destroyed) stream.destroy();
     });
+    stream.once('close', useFileHandle(handle));
     return handle.fd;
   }
   throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'],

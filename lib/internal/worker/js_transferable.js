@@ -320,23 +320,27 @@ function serializeMessage(value, transferList, source) {
   }
 }
 
-/* Loads the constructor named by a deserializeInfo 'module:Name'; only
- * internal modules may be named. */
-function loadDeserializer(info) {
+/* Builds the empty object a deserializeInfo 'module:Name' names: Name is
+ * a class (or factory) of a built-in module whose objects implement
+ * kDeserialize. Nothing else can be named, so a forged message cannot
+ * reach arbitrary code. */
+function newDeserializeTarget(info) {
   const colon = typeof info === 'string' ? StringPrototypeIndexOf(info, ':')
     : -1;
   const id = colon === -1 ? `${info}` : StringPrototypeSlice(info, 0, colon);
   const name = StringPrototypeSlice(info, colon + 1);
-  if (!StringPrototypeStartsWith(id, 'internal/')) {
+  const { BuiltinModule } = require('internal/bootstrap/realm');
+  if (!BuiltinModule.exists(id)) {
     // eslint-disable-next-line no-restricted-syntax
     throw new Error(`Missing internal module '${id}'`);
   }
-  const ctor = require(id)[name];
-  if (typeof ctor !== 'function') {
+  const Ctor = require(id)[name];
+  const obj = typeof Ctor === 'function' ? new Ctor() : undefined;
+  if (typeof obj?.[kDeserialize] !== 'function') {
     // eslint-disable-next-line no-restricted-syntax
     throw new Error(`Unknown deserialize spec ${info}`);
   }
-  return ctor;
+  return obj;
 }
 
 /* deserializeMessage(msg) -> { value, ports }: the message's value with
@@ -362,8 +366,7 @@ function deserializeMessage(msg) {
       built.set(tag, ports[index]);
       return ports[index];
     }
-    const Ctor = loadDeserializer(infos[index]);
-    const obj = new Ctor();
+    const obj = newDeserializeTarget(infos[index]);
     built.set(tag, obj);
     const data = fix(datas[index]);
     obj[kDeserialize](data);

@@ -84,7 +84,44 @@ static napi_value v8_heap_code_statistics(napi_env env,
   return NULL;
 }
 
+/* GC profiles live in an object the JS GCProfiler holds: stopped with it
+ * (stopGCProfile) or, if it is dropped while recording, when collected. */
+static void drop_gc_profile(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  free(nd_engine_gc_profile_stop(data));
+}
+
+/* startGCProfile() -> a handle object for stopGCProfile. */
+static napi_value v8_start_gc_profile(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value handle;
+  napi_create_object(env, &handle);
+  nd_gc_profile_t *p = nd_engine_gc_profile_start(env);
+  if (napi_wrap(env, handle, p, drop_gc_profile, NULL, NULL) != napi_ok) {
+    free(nd_engine_gc_profile_stop(p));
+    return NULL;
+  }
+  return handle;
+}
+
+/* stopGCProfile(handle) -> the profile's JSON text (undefined if the handle
+ * was stopped already). */
+static napi_value v8_stop_gc_profile(napi_env env, napi_callback_info info) {
+  napi_value argv[1], r = NULL;
+  nd_args(env, info, 1, argv);
+  void *p = NULL;
+  if (napi_remove_wrap(env, argv[0], &p) != napi_ok || p == NULL) return NULL;
+  char *json = nd_engine_gc_profile_stop(p);
+  if (json == NULL) return NULL;
+  napi_create_string_utf8(env, json, NAPI_AUTO_LENGTH, &r);
+  free(json);
+  return r;
+}
+
 static const napi_property_descriptor v8_methods[] = {
+  ND_METHOD("startGCProfile", v8_start_gc_profile),
+  ND_METHOD("stopGCProfile", v8_stop_gc_profile),
   ND_METHOD("cachedDataVersionTag", v8_cached_data_version_tag),
   ND_METHOD("setFlagsFromString", v8_set_flags_from_string),
   ND_METHOD("heapStatistics", v8_heap_statistics),

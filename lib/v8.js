@@ -1,10 +1,11 @@
 'use strict';
-/* v8.js - the v8 module: V8 flags, heap statistics and the code cache tag.
- * Heap snapshots, the serialization API, promise hooks and the GC profiler
- * are not implemented yet and throw ERR_METHOD_NOT_IMPLEMENTED. */
+/* v8.js - the v8 module: V8 flags, heap statistics, the code cache tag,
+ * promise hooks and the GC profiler. Heap snapshots and the serialization
+ * API are not implemented yet and throw ERR_METHOD_NOT_IMPLEMENTED. */
 
 const {
   Float64Array,
+  JSONParse,
 } = primordials;
 
 const binding = internalBinding('v8');
@@ -137,23 +138,25 @@ class DefaultSerializer extends Serializer {}
 
 class DefaultDeserializer extends Deserializer {}
 
+/* new GCProfiler(): start() records every garbage collection until stop(),
+ * which returns { version, startTime, endTime, statistics: [{ gcType,
+ * cost, beforeGC, afterGC }] } (undefined when it was not started). */
 class GCProfiler {
+  #handle = null;
+
   start() {
-    notImplemented('GCProfiler.start()');
+    if (this.#handle === null) this.#handle = binding.startGCProfile();
   }
 
   stop() {
-    notImplemented('GCProfiler.stop()');
+    if (this.#handle === null) return undefined;
+    const json = binding.stopGCProfile(this.#handle);
+    this.#handle = null;
+    return json === undefined ? undefined : JSONParse(json);
   }
 }
 
-const promiseHooks = {
-  createHook() { notImplemented('promiseHooks.createHook()'); },
-  onInit() { notImplemented('promiseHooks.onInit()'); },
-  onBefore() { notImplemented('promiseHooks.onBefore()'); },
-  onAfter() { notImplemented('promiseHooks.onAfter()'); },
-  onSettled() { notImplemented('promiseHooks.onSettled()'); },
-};
+const { promiseHooks } = require('internal/promise_hooks');
 
 /* nodus never builds a startup snapshot: as Node outside --build-snapshot,
  * the callbacks cannot be registered. */

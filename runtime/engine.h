@@ -457,6 +457,20 @@ napi_status nd_engine_intercepted_object(
     napi_env env, const nd_named_interceptors_t *handlers, void *data,
     napi_value *result);
 
+/* --- v8.GCProfiler (engine_gc_profile.cc) ------------------------------ */
+
+/* A recording of the garbage collections of one isolate. */
+typedef struct nd_gc_profile_s nd_gc_profile_t;
+
+/* Starts recording every GC of env's isolate: its type, its cost and the
+ * heap statistics before and after it. */
+nd_gc_profile_t *nd_engine_gc_profile_start(napi_env env);
+
+/* Stops the recording and frees it; returns the profile as the JSON text of
+ * Node's GCProfiler.stop() (malloc'd, the caller frees it; NULL when out of
+ * memory). Call on the isolate's thread. */
+char *nd_engine_gc_profile_stop(nd_gc_profile_t *profile);
+
 /* --- heap introspection for the v8 module (engine_heap.cc) ------------- */
 
 /* Fields of v8.getHeapStatistics(), in Node's order. */

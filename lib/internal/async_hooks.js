@@ -14,9 +14,9 @@
  *   one counter per callback kind so that hot paths test a number only.
  *   Hooks enabled or disabled while hooks run take effect when the
  *   outermost emit is done (the list being walked is never mutated).
- * - promises: V8 calls the four functions passed to setPromiseHooks() for
- *   every promise. They are installed only while some hook (or an
- *   AsyncLocalStorage) is enabled.
+ * - promises: V8 calls the four functions given to internal/promise_hooks'
+ *   setInternalPromiseHooks() for every promise. They are installed only
+ *   while some hook (or an AsyncLocalStorage) is enabled.
  * - destroy: ids are queued and emitted in a batch at the start of the next
  *   check phase (before setImmediate callbacks), as Node does.
  *
@@ -40,7 +40,6 @@ const {
   Symbol,
 } = primordials;
 
-const { setPromiseHooks } = internalBinding('util');
 
 /* Indexes into hookFields (same names as Node's async_hook_fields). */
 const kInit = 0;
@@ -596,7 +595,8 @@ function updatePromiseHookMode() {
     init = promiseDestroyTracking;
   }
   const resolve = fields[kPromiseResolve] > 0 ? promiseResolveHook : undefined;
-  setPromiseHooks(init, promiseBeforeHook, promiseAfterHook, resolve);
+  require('internal/promise_hooks').setInternalPromiseHooks(
+    init, promiseBeforeHook, promiseAfterHook, resolve);
   promiseHooksInstalled = true;
 }
 
@@ -619,7 +619,8 @@ function removePromiseHooksIfUnwanted() {
   promiseHookRemovalQueued = false;
   if (promiseHookWanted || !promiseHooksInstalled) return;
   promiseHooksInstalled = false;
-  setPromiseHooks(undefined, undefined, undefined, undefined);
+  require('internal/promise_hooks').setInternalPromiseHooks(
+    undefined, undefined, undefined, undefined);
 }
 
 /* [hooks array, hook fields] to edit in enable()/disable(): copies while

@@ -65,6 +65,29 @@ static bool collect_bufs(nd_fs_req_t *r, napi_value arr) {
   return true;
 }
 
+/* Starts a read of fd into bufs at pos (-1: the file position): served at
+ * once from the page cache when it can be (async calls), else by libuv. */
+static napi_value start_read(nd_fs_req_t *r, uv_loop_t *loop, int fd,
+                             uv_buf_t *bufs, unsigned nbufs, int64_t pos,
+                             nd_fs_result_fn result) {
+  napi_value out;
+  if (nd_fs_read_nowait(r, fd, bufs, nbufs, pos, result, &out)) return out;
+  int err = uv_fs_read(loop, &r->uv, fd, bufs, nbufs, pos, nd_fs_cb(r));
+  return nd_fs_dispatch(r, err, "read", result);
+}
+
+/* Starts a write of bufs to fd at pos (-1: the file position): done on the
+ * loop thread when only the page cache is involved (async calls), else by
+ * libuv. The result is the number of bytes written. */
+static napi_value start_write(nd_fs_req_t *r, uv_loop_t *loop, int fd,
+                              uv_buf_t *bufs, unsigned nbufs, int64_t pos) {
+  napi_value out;
+  if (nd_fs_write_inline(r, fd, bufs, nbufs, pos, nd_fs_result_int, &out))
+    return out;
+  int err = uv_fs_write(loop, &r->uv, fd, bufs, nbufs, pos, nd_fs_cb(r));
+  return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
+}
+
 /* read(fd, view, offset, length, position, req) -> bytesRead. A position
  * of -1 (or null) reads at the current file position. */
 static napi_value fs_read(napi_env env, napi_callback_info info) {
@@ -76,13 +99,8 @@ static napi_value fs_read(napi_env env, napi_callback_info info) {
   int64_t n = nd_fs_int_arg(env, argv[3], (int64_t)len);
   nd_fs_keep(r, argv[1]);
   r->small[0] = uv_buf_init(data + off, (unsigned)n);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[4], -1);
-  napi_value out;
-  if (nd_fs_read_nowait(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
-    return out;
-  int err = uv_fs_read(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "read", nd_fs_result_int);
+  return start_read(r, loop, INT(0), r->small, 1,
+                    nd_fs_int_arg(env, argv[4], -1), nd_fs_result_int);
 }
 
 static void free_chunk(napi_env env, void *data, void *hint) { free(data); }
@@ -121,28 +139,16 @@ static napi_value fs_read_chunk(napi_env env, napi_callback_info info) {
     return nd_fs_abort(r);
   }
   r->small[0] = uv_buf_init(r->data, (unsigned)n);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
-  napi_value out;
-  if (nd_fs_read_nowait(r, fd, r->small, 1, pos, result_chunk, &out))
-    return out;
-  int err = uv_fs_read(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "read", result_chunk);
+  return start_read(r, loop, INT(0), r->small, 1,
+                    nd_fs_int_arg(env, argv[2], -1), result_chunk);
 }
 
 /* readBuffers(fd, views, position, req) -> bytesRead */
 static napi_value fs_read_buffers(napi_env env, napi_callback_info info) {
   BEGIN(4);
   if (!collect_bufs(r, argv[1])) return nd_fs_abort(r);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
-  napi_value out;
-  if (nd_fs_read_nowait(r, fd, r->bufs, r->nbufs, pos, nd_fs_result_int,
-                        &out))
-    return out;
-  int err = uv_fs_read(loop, &r->uv, fd, r->bufs, r->nbufs, pos,
-                       nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "read", nd_fs_result_int);
+  return start_read(r, loop, INT(0), r->bufs, r->nbufs,
+                    nd_fs_int_arg(env, argv[2], -1), nd_fs_result_int);
 }
 
 /* writeBytes(fd, view, offset, length, position, req) -> bytesWritten */
@@ -155,28 +161,16 @@ static napi_value fs_write_bytes(napi_env env, napi_callback_info info) {
   int64_t n = nd_fs_int_arg(env, argv[3], (int64_t)len - off);
   nd_fs_keep(r, argv[1]);
   r->small[0] = uv_buf_init(data + off, (unsigned)n);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[4], -1);
-  napi_value out;
-  if (nd_fs_write_inline(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
-    return out;
-  int err = uv_fs_write(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
+  return start_write(r, loop, INT(0), r->small, 1,
+                     nd_fs_int_arg(env, argv[4], -1));
 }
 
 /* writeBuffers(fd, views, position, req) -> bytesWritten */
 static napi_value fs_write_buffers(napi_env env, napi_callback_info info) {
   BEGIN(4);
   if (!collect_bufs(r, argv[1])) return nd_fs_abort(r);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
-  napi_value out;
-  if (nd_fs_write_inline(r, fd, r->bufs, r->nbufs, pos, nd_fs_result_int,
-                         &out))
-    return out;
-  int err = uv_fs_write(loop, &r->uv, fd, r->bufs, r->nbufs, pos,
-                        nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
+  return start_write(r, loop, INT(0), r->bufs, r->nbufs,
+                     nd_fs_int_arg(env, argv[2], -1));
 }
 
 /* writeText(fd, string, position, req) -> bytesWritten (UTF-8). */
@@ -190,13 +184,8 @@ static napi_value fs_write_text(napi_env env, napi_callback_info info) {
   r->data = malloc(len + 1);
   napi_get_value_string_utf8(env, argv[1], r->data, len + 1, &len);
   r->small[0] = uv_buf_init(r->data, (unsigned)len);
-  int fd = INT(0);
-  int64_t pos = nd_fs_int_arg(env, argv[2], -1);
-  napi_value out;
-  if (nd_fs_write_inline(r, fd, r->small, 1, pos, nd_fs_result_int, &out))
-    return out;
-  int err = uv_fs_write(loop, &r->uv, fd, r->small, 1, pos, nd_fs_cb(r));
-  return nd_fs_dispatch(r, err, "write", nd_fs_result_int);
+  return start_write(r, loop, INT(0), r->small, 1,
+                     nd_fs_int_arg(env, argv[2], -1));
 }
 
 static napi_value fs_rename(napi_env env, napi_callback_info info) {

@@ -178,18 +178,19 @@ class MockTimers {
         }
       };
       if (!signal?.aborted) {
+        // As in Node 18, `value` is a start time: each tick yields it
+        // advanced by `delay` (not the mocked clock).
         timer = self.#add(() => {
-          const now = self.now;
+          value += delay;
           if (waiting.length > 0) {
             ArrayPrototypeSplice(waiting, 0, 1)[0].resolve(
-              { value: now, done: false });
+              { value, done: false });
           } else {
-            ArrayPrototypePush(fired, now);
+            ArrayPrototypePush(fired, value);
           }
         }, delay, [], true, false);
         signal?.addEventListener('abort', onAbort, { once: true });
       }
-      void value;
       const iterator = {
         __proto__: null,
         next() {

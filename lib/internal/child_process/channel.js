@@ -175,6 +175,10 @@ function setupChannel(target, channel, serializationMode) {
         pendingHandle = null;
       }
       this.buffering = false;
+      // The peer is gone: a handle send waiting for its ACK, and the
+      // messages queued behind it, can never go out. Dropping them lets
+      // the disconnect (and its 'disconnect' event) happen now.
+      dropHandleQueue();
       target.disconnect();
       channel.onread = nop;
       channel.close();
@@ -218,6 +222,20 @@ function setupChannel(target, channel, serializationMode) {
       handleMessage(message.msg, h, isInternal(message.msg));
     });
   });
+
+  /* The channel ended: queued sends fail with ERR_IPC_CHANNEL_CLOSED. */
+  function dropHandleQueue() {
+    const queue = target._handleQueue;
+    if (target._pendingMessage) closePendingHandle(target);
+    target._handleQueue = null;
+    if (!ArrayIsArray(queue)) return;
+    for (let i = 0; i < queue.length; i++) {
+      const { callback } = queue[i];
+      if (typeof callback === 'function') {
+        process.nextTick(callback, new ERR_IPC_CHANNEL_CLOSED());
+      }
+    }
+  }
 
   /* After an ACK/NACK: resend a refused handle, then the queued messages,
    * then a disconnect that waited for the queue. */

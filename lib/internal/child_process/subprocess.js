@@ -235,8 +235,12 @@ ChildProcess.prototype.spawn = function spawn(options) {
   this.stdio = streams;
 
   if (ipc !== undefined) {
-    require('internal/child_process/channel')
+    const control = require('internal/child_process/channel')
       .setupChannel(this, ipc, serialization);
+    // The parent's end keeps the loop alive until the channel closes (so
+    // 'disconnect' is always seen), however many writes came and went;
+    // only an explicit subprocess.channel.unref() lets go of it.
+    control.refCounted();
   }
   return err;
 };

@@ -181,9 +181,15 @@ def node_suite_tests(binary, patterns, jobs):
     missing = [p for p in paths if not os.path.isfile(p)]
     for m in missing:
         print("FAIL node-suite %s: not in the fetched suite" % m)
-    paths = [p for p in paths if os.path.isfile(p)]
-    p, f = run_many(binary, select(paths, patterns), suite, "node-suite", jobs)
-    return p, f + len(missing)
+    paths = select([p for p in paths if os.path.isfile(p)], patterns)
+    # test/sequential/ tests use fixed ports and the like: as Node's runner
+    # does, they run one at a time, after the others.
+    seq_dir = os.path.join(suite, "test", "sequential") + os.sep
+    others = [p for p in paths if not p.startswith(seq_dir)]
+    serial = [p for p in paths if p.startswith(seq_dir)]
+    p, f = run_many(binary, others, suite, "node-suite", jobs)
+    p2, f2 = run_many(binary, serial, suite, "node-suite (sequential)", 1)
+    return p + p2, f + f2 + len(missing)
 
 
 def main():

@@ -8,7 +8,6 @@ const {
   ObjectDefineProperties,
   ReflectApply,
   ReflectConstruct,
-  SafeWeakMap,
 } = primordials;
 
 const {
@@ -19,18 +18,21 @@ const { now } = require('internal/perf/utils');
 const { createPerformanceNodeEntry } = require('internal/perf/performance_entry');
 const { enqueue, hasObserver } = require('internal/perf/observe');
 
-const wrapped = new SafeWeakMap();
 
 function finish(fn, start, args, histogram) {
   const duration = now() - start;
   if (histogram !== undefined) histogram.record(MathCeil(duration * 1e6) || 1);
   if (hasObserver('function')) {
-    enqueue(createPerformanceNodeEntry(fn.name, 'function', start, duration,
-                                       args));
+    const entry = createPerformanceNodeEntry(fn.name, 'function', start,
+                                             duration, args);
+    // The call's arguments are also the entry's indexed properties.
+    for (let i = 0; i < args.length; i++) entry[i] = args[i];
+    enqueue(entry);
   }
 }
 
-/* timerify(fn[, options]) -> the timed wrapper (one per fn). */
+/* timerify(fn[, options]) -> a new timed wrapper on every call (a wrapper
+ * can be wrapped again). */
 function timerify(fn, options = {}) {
   validateFunction(fn, 'fn');
   validateObject(options, 'options');
@@ -41,9 +43,6 @@ function timerify(fn, options = {}) {
       throw new ERR_INVALID_ARG_TYPE('options.histogram',
                                      'RecordableHistogram', histogram);
   }
-  const cached = wrapped.get(fn);
-  if (cached !== undefined) return cached;
-
   function timerified(...args) {
     const start = now();
     const result = new.target ? ReflectConstruct(fn, args, fn) :
@@ -62,7 +61,6 @@ function timerify(fn, options = {}) {
     name: { __proto__: null, configurable: true, enumerable: false,
             writable: false, value: `timerified ${fn.name}` },
   });
-  wrapped.set(fn, timerified);
   return timerified;
 }
 

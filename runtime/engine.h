@@ -471,6 +471,23 @@ nd_gc_profile_t *nd_engine_gc_profile_start(napi_env env);
  * memory). Call on the isolate's thread. */
 char *nd_engine_gc_profile_stop(nd_gc_profile_t *profile);
 
+/* --- GC notifications (engine_gc_watch.cc) ------------------------------ */
+
+typedef struct nd_gc_watch_s nd_gc_watch_t;
+
+/* Called after each garbage collection, inside the GC (no JS, no Node-API
+ * calls): V8's GCType and GCCallbackFlags, and uv_hrtime() at its start
+ * and end. */
+typedef void (*nd_gc_watch_cb)(void *data, int type, int flags,
+                               uint64_t start_ns, uint64_t end_ns);
+
+/* Calls cb(data, ...) after every GC of env's isolate until unwatched. */
+nd_gc_watch_t *nd_engine_gc_watch(napi_env env, nd_gc_watch_cb cb,
+                                  void *data);
+
+/* Stops a watch and frees it (on the isolate's thread). */
+void nd_engine_gc_unwatch(nd_gc_watch_t *watch);
+
 /* --- heap introspection for the v8 module (engine_heap.cc) ------------- */
 
 /* Fields of v8.getHeapStatistics(), in Node's order. */

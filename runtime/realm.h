@@ -91,6 +91,7 @@ typedef struct nd_realm_s {
   /* internalBinding('stream_wrap').streamBaseState: the result of the last
    * stream write (bindings/stream_wrap.c). */
   double *stream_state;
+  struct nd_gc_entries_s *gc_entries; /* bindings/v8.c: perf 'gc' entries */
 } nd_realm_t;
 
 /* Creates the realm: an isolate and context on `loop`, the bindings and the

@@ -11,6 +11,7 @@ const {
   ArrayPrototypeSlice,
   ArrayPrototypeSort,
   ObjectDefineProperty,
+  ObjectDefineProperties,
   ObjectFreeze,
   ReflectApply,
   SafeSet,
@@ -120,7 +121,42 @@ function queueDispatch(observer) {
 }
 
 function addCounts(types, delta) {
+  const gcBefore = observerCounts.gc;
   for (const type of types) observerCounts[type] += delta;
+  // 'gc' entries cost a callback per collection: only while observed.
+  if (gcBefore === 0 && observerCounts.gc > 0) {
+    internalBinding('v8').watchGC(onGC);
+  } else if (gcBefore > 0 && observerCounts.gc === 0) {
+    internalBinding('v8').unwatchGC();
+  }
+}
+
+let gcDeprecations;
+/* A finished collection (V8's GC type and callback flags, uv_hrtime() at
+ * its start and end) becomes a 'gc' entry with detail { kind, flags }. */
+function onGC(kind, flags, startNs, endNs) {
+  const { hrtimeToNow } = require('internal/perf/utils');
+  const entry = createPerformanceNodeEntry('gc', 'gc', hrtimeToNow(startNs),
+                                           (endNs - startNs) / 1e6,
+                                           { kind, flags });
+  if (gcDeprecations === undefined) {
+    const { deprecate } = require('internal/util');
+    gcDeprecations = {
+      kind: deprecate(function() { return this.detail.kind; },
+                      'PerformanceEntry.kind is deprecated. ' +
+                      'Use PerformanceEntry.detail.kind', 'DEP0152'),
+      flags: deprecate(function() { return this.detail.flags; },
+                       'PerformanceEntry.flags is deprecated. ' +
+                       'Use PerformanceEntry.detail.flags', 'DEP0152'),
+    };
+  }
+  ObjectDefineProperties(entry, {
+    kind: { __proto__: null, configurable: true, enumerable: false,
+            get: gcDeprecations.kind },
+    flags: { __proto__: null, configurable: true, enumerable: false,
+             get: gcDeprecations.flags },
+  });
+  enqueue(entry);
 }
 
 class PerformanceObserver {

@@ -118,9 +118,7 @@ napi_value nd_stream_read_stop(napi_env env, napi_callback_info info) {
 
 /* The outcome of a write, read by JS right after the call from
  * streamBaseState (no property sets on the request from C). */
-static void set_req_result(napi_env env, napi_value req, size_t bytes,
-                           bool async) {
-  (void)req;
+static void set_write_result(napi_env env, size_t bytes, bool async) {
   double *state = nd_realm_of(env)->stream_state;
   if (state == NULL) return;
   state[ND_STREAM_BYTES_WRITTEN] = (double)bytes;
@@ -202,13 +200,13 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
       }
     } else if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) {
       free(owned);
-      set_req_result(env, req, total, false);
+      set_write_result(env, total, false);
       return int_result(env, n);
     }
   }
   if (first == nbufs) {
     free(owned);
-    set_req_result(env, req, total, false);
+    set_write_result(env, total, false);
     return int_result(env, 0);
   }
 
@@ -231,10 +229,10 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
     if (wr->keep) napi_delete_reference(env, wr->keep);
     free(wr->owned);
     free(wr);
-    set_req_result(env, req, total, false);
+    set_write_result(env, total, false);
     return int_result(env, err);
   }
-  set_req_result(env, req, total, true);
+  set_write_result(env, total, true);
   return int_result(env, 0);
 }
 

@@ -27,7 +27,7 @@ const {
   },
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
-const { now } = require('internal/perf/utils');
+const { now, hrtimeToNow } = require('internal/perf/utils');
 const {
   createPerformanceNodeEntry,
   isPerformanceEntry,
@@ -135,7 +135,6 @@ let gcDeprecations;
 /* A finished collection (V8's GC type and callback flags, uv_hrtime() at
  * its start and end) becomes a 'gc' entry with detail { kind, flags }. */
 function onGC(kind, flags, startNs, endNs) {
-  const { hrtimeToNow } = require('internal/perf/utils');
   const entry = createPerformanceNodeEntry('gc', 'gc', hrtimeToNow(startNs),
                                            (endNs - startNs) / 1e6,
                                            { kind, flags });

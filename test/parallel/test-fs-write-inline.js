@@ -87,7 +87,8 @@ const p = (name) => path.join(root, name);
 {
   const fifo = p('fifo');
   const { status } = require('child_process').spawnSync('mkfifo', [fifo]);
-  if (status === 0) {
+  assert.strictEqual(status, 0);
+  {
     const fd = fs.openSync(fifo, 'r+');
     fs.write(fd, 'through the pipe', common.mustSucceed((n) => {
       assert.strictEqual(n, 16);

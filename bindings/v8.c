@@ -209,7 +209,7 @@ static napi_value v8_watch_gc(napi_env env, napi_callback_info info) {
   uv_timer_init(realm->loop, &g->timer);
   uv_unref((uv_handle_t *)&g->timer);
   g->timer.data = g;
-  g->watch = nd_engine_gc_watch(env, on_gc, g);
+  g->watch = nd_engine_gc_watch(env, NULL, on_gc, g);
   realm->gc_entries = g;
   napi_add_env_cleanup_hook(env, cleanup_gc_entries, env);
   return NULL;

@@ -475,15 +475,21 @@ char *nd_engine_gc_profile_stop(nd_gc_profile_t *profile);
 
 typedef struct nd_gc_watch_s nd_gc_watch_t;
 
-/* Called after each garbage collection, inside the GC (no JS, no Node-API
- * calls): V8's GCType and GCCallbackFlags, and uv_hrtime() at its start
- * and end. */
+/* Called inside the GC (no JS, no Node-API calls) as a collection starts,
+ * with V8's GCType and GCCallbackFlags. */
+typedef void (*nd_gc_start_cb)(void *data, int type, int flags);
+
+/* Called inside the GC after each collection, with its type and flags and
+ * uv_hrtime() at its start and end. */
 typedef void (*nd_gc_watch_cb)(void *data, int type, int flags,
                                uint64_t start_ns, uint64_t end_ns);
 
-/* Calls cb(data, ...) after every GC of env's isolate until unwatched. */
-nd_gc_watch_t *nd_engine_gc_watch(napi_env env, nd_gc_watch_cb cb,
-                                  void *data);
+/* Calls on_start (may be NULL) and on_end with `data` around every GC of
+ * env's isolate until unwatched. GCs can nest (V8 runs the weak-callback
+ * phase of a full GC as one of its own): each on_end closes the innermost
+ * open on_start. */
+nd_gc_watch_t *nd_engine_gc_watch(napi_env env, nd_gc_start_cb on_start,
+                                  nd_gc_watch_cb on_end, void *data);
 
 /* Stops a watch and frees it (on the isolate's thread). */
 void nd_engine_gc_unwatch(nd_gc_watch_t *watch);

@@ -12,19 +12,14 @@
 
 #include "shim.h"
 
-/* A GC whose prologue ran and whose epilogue has not: its entry so far
- * (type and heap before) and when it began. GCs can nest (V8 runs the
- * weak-callback phase of a full GC as a GC of its own), so these stack. */
-struct nd_gc_running {
-  std::string entry;
-  uint64_t start;
-};
-
 struct nd_gc_profile_s {
   v8::Isolate *isolate;
+  nd_gc_watch_t *watch;
   std::string json; /* "{...,\"statistics\":[" and the finished entries */
   bool any;         /* an entry was written */
-  std::vector<nd_gc_running> running;
+  /* The entries (type and heap before) of the GCs that started and have
+   * not ended; GCs nest, so these stack (see nd_engine_gc_watch). */
+  std::vector<std::string> running;
 };
 
 static double epoch_ms(void) {
@@ -100,36 +95,32 @@ static void append_heap(std::string *out, v8::Isolate *isolate) {
   out->append("]}");
 }
 
-static void on_gc_start(v8::Isolate *isolate, v8::GCType type,
-                        v8::GCCallbackFlags flags, void *data) {
+static void on_gc_start(void *data, int type, int flags) {
   (void)flags;
   nd_gc_profile_s *p = static_cast<nd_gc_profile_s *>(data);
-  nd_gc_running gc;
-  gc.entry = "{\"gcType\":\"";
-  gc.entry.append(gc_type_name(type));
-  gc.entry.append("\",\"beforeGC\":");
-  append_heap(&gc.entry, isolate);
-  gc.start = uv_hrtime();
-  p->running.push_back(std::move(gc));
+  std::string entry = "{\"gcType\":\"";
+  entry.append(gc_type_name((v8::GCType)type));
+  entry.append("\",\"beforeGC\":");
+  append_heap(&entry, p->isolate);
+  p->running.push_back(std::move(entry));
 }
 
 /* Completes the innermost running GC's entry and adds it to the profile. */
-static void on_gc_end(v8::Isolate *isolate, v8::GCType type,
-                      v8::GCCallbackFlags flags, void *data) {
+static void on_gc_end(void *data, int type, int flags, uint64_t start_ns,
+                      uint64_t end_ns) {
   (void)type;
   (void)flags;
   nd_gc_profile_s *p = static_cast<nd_gc_profile_s *>(data);
-  if (p->running.empty()) return; /* began before start() */
-  nd_gc_running gc = std::move(p->running.back());
+  if (p->running.empty()) return;
+  std::string entry = std::move(p->running.back());
   p->running.pop_back();
-  append_number(&gc.entry, "cost", (double)(uv_hrtime() - gc.start) / 1e3,
-                true);
-  gc.entry.append(",\"afterGC\":");
-  append_heap(&gc.entry, isolate);
-  gc.entry.append("}");
+  append_number(&entry, "cost", (double)(end_ns - start_ns) / 1e3, true);
+  entry.append(",\"afterGC\":");
+  append_heap(&entry, p->isolate);
+  entry.append("}");
   if (p->any) p->json.append(",");
   p->any = true;
-  p->json.append(gc.entry);
+  p->json.append(entry);
 }
 
 extern "C" nd_gc_profile_t *nd_engine_gc_profile_start(napi_env env) {
@@ -139,14 +130,12 @@ extern "C" nd_gc_profile_t *nd_engine_gc_profile_start(napi_env env) {
   p->json = "{\"version\":1";
   append_number(&p->json, "startTime", epoch_ms(), true);
   p->json.append(",\"statistics\":[");
-  p->isolate->AddGCPrologueCallback(on_gc_start, p);
-  p->isolate->AddGCEpilogueCallback(on_gc_end, p);
+  p->watch = nd_engine_gc_watch(env, on_gc_start, on_gc_end, p);
   return p;
 }
 
 extern "C" char *nd_engine_gc_profile_stop(nd_gc_profile_t *p) {
-  p->isolate->RemoveGCPrologueCallback(on_gc_start, p);
-  p->isolate->RemoveGCEpilogueCallback(on_gc_end, p);
+  nd_engine_gc_unwatch(p->watch);
   p->json.append("]");
   append_number(&p->json, "endTime", epoch_ms(), true);
   p->json.append("}");

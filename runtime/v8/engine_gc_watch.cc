@@ -1,6 +1,6 @@
-/* engine_gc_watch.cc - reports each finished garbage collection of an
- * isolate to a C callback (its type, flags and start/end times): the source
- * of perf_hooks' 'gc' entries. */
+/* engine_gc_watch.cc - reports the garbage collections of an isolate to C
+ * callbacks (type, flags, start and end times): the source of perf_hooks'
+ * 'gc' entries and of v8.GCProfiler. */
 #include <v8.h>
 
 #include <vector>
@@ -9,7 +9,8 @@
 
 struct nd_gc_watch_s {
   v8::Isolate *isolate;
-  nd_gc_watch_cb cb;
+  nd_gc_start_cb on_start;
+  nd_gc_watch_cb on_end;
   void *data;
   std::vector<uint64_t> starts; /* GCs nest: a stack of start times */
 };
@@ -17,9 +18,9 @@ struct nd_gc_watch_s {
 static void on_gc_start(v8::Isolate *isolate, v8::GCType type,
                         v8::GCCallbackFlags flags, void *data) {
   (void)isolate;
-  (void)type;
-  (void)flags;
-  static_cast<nd_gc_watch_s *>(data)->starts.push_back(uv_hrtime());
+  nd_gc_watch_s *w = static_cast<nd_gc_watch_s *>(data);
+  if (w->on_start != NULL) w->on_start(w->data, (int)type, (int)flags);
+  w->starts.push_back(uv_hrtime());
 }
 
 static void on_gc_end(v8::Isolate *isolate, v8::GCType type,
@@ -29,14 +30,17 @@ static void on_gc_end(v8::Isolate *isolate, v8::GCType type,
   if (w->starts.empty()) return; /* began before the watch */
   uint64_t start = w->starts.back();
   w->starts.pop_back();
-  w->cb(w->data, (int)type, (int)flags, start, uv_hrtime());
+  w->on_end(w->data, (int)type, (int)flags, start, uv_hrtime());
 }
 
-extern "C" nd_gc_watch_t *nd_engine_gc_watch(napi_env env, nd_gc_watch_cb cb,
+extern "C" nd_gc_watch_t *nd_engine_gc_watch(napi_env env,
+                                             nd_gc_start_cb on_start,
+                                             nd_gc_watch_cb on_end,
                                              void *data) {
   nd_gc_watch_s *w = new nd_gc_watch_s();
   w->isolate = env->isolate;
-  w->cb = cb;
+  w->on_start = on_start;
+  w->on_end = on_end;
   w->data = data;
   w->isolate->AddGCPrologueCallback(on_gc_start, w);
   w->isolate->AddGCEpilogueCallback(on_gc_end, w);

@@ -8,8 +8,15 @@
 #include "napi_util.h"
 #include "realm.h"
 
+/* The loop clock as JS sees it: ms since the timers were set up (as Node's
+ * timer base), so that it stays a small integer (a V8 Smi) however long
+ * the machine has been up. */
+static double loop_now(nd_realm_t *realm) {
+  return (double)(uv_now(realm->loop) - realm->timer_base);
+}
+
 /* Fires when the earliest JS timer is due: processTimers(now) returns the
- * next expiry (ms on the loop clock), negative when only unref'd timers
+ * next expiry (ms on loop_now's clock), negative when only unref'd timers
  * remain, 0 when none. */
 static void timers_on_timer(uv_timer_t *handle) {
   nd_realm_t *realm = ND_CONTAINER_OF(handle, nd_realm_t, timer);
@@ -23,7 +30,7 @@ static void timers_on_timer(uv_timer_t *handle) {
   napi_value fn, recv, now, ret = NULL;
   napi_get_reference_value(env, realm->timers_callback, &fn);
   napi_get_reference_value(env, realm->process, &recv);
-  napi_create_double(env, (double)uv_now(realm->loop), &now);
+  napi_create_double(env, loop_now(realm), &now);
   /* A throwing timer was reported (and handled, or we would have exited):
    * run the remaining due timers, as Node does. */
   int rc;
@@ -34,7 +41,7 @@ static void timers_on_timer(uv_timer_t *handle) {
   if (rc == 0 && ret != NULL) next = nd_to_double(env, ret, 0);
   if (next != 0) {
     double abs_next = next < 0 ? -next : next;
-    double delay = abs_next - (double)uv_now(realm->loop);
+    double delay = abs_next - loop_now(realm);
     if (delay < 1) delay = 1;
     uv_timer_start(&realm->timer, timers_on_timer, (uint64_t)delay, 0);
     if (next > 0)
@@ -92,6 +99,7 @@ static napi_value timers_setup(napi_env env, napi_callback_info info) {
   napi_create_reference(env, ab, 1, &keep);
 
   uv_timer_init(realm->loop, &realm->timer);
+  realm->timer_base = uv_now(realm->loop);
   uv_unref((uv_handle_t *)&realm->timer);
   uv_check_init(realm->loop, &realm->immediate_check);
   uv_unref((uv_handle_t *)&realm->immediate_check);
@@ -141,7 +149,7 @@ static napi_value timers_get_now(napi_env env, napi_callback_info info) {
   nd_realm_t *realm = nd_realm_of(env);
   napi_value r;
   uv_update_time(realm->loop);
-  napi_create_double(env, (double)uv_now(realm->loop), &r);
+  napi_create_double(env, loop_now(realm), &r);
   return r;
 }
 

@@ -52,6 +52,7 @@ typedef struct nd_realm_s {
   int32_t *immediate_info;
 
   uv_timer_t timer;
+  uint64_t timer_base; /* uv_now() at setupTimers: JS sees ms since then */
   uv_check_t immediate_check;
   uv_idle_t immediate_idle;
   uv_check_t task_check; /* runs V8's foreground tasks every iteration */

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "loop.h"
 #include "napi_util.h"
+#include "read_pool.h"
 #include "realm.h"
 
 /* A queued write: the request plus a private copy (or a strong reference
@@ -50,34 +51,47 @@ static napi_value int_result(napi_env env, int v) {
   return r;
 }
 
-/* Reads: libuv reads into uninitialised blocks of ND_READ_BUF_SIZE bytes.
- * A large read becomes a Buffer over its block (no copy, no zero-fill,
- * freed by V8 with the Buffer; shrunk first when mostly unused); a small one is copied into an exact-size
- * Buffer so that it does not pin a whole block. */
-#define ND_READ_BUF_SIZE (256 * 1024)
+/* Reads: libuv reads into uninitialised blocks of ND_READ_BLOCK_SIZE bytes
+ * (read_pool.h). A large read becomes a Buffer over its block (no copy, no
+ * zero-fill; the block goes back to the pool when V8 drops the Buffer,
+ * after a shrink when mostly unused it is simply freed); a small one is
+ * copied into an exact-size Buffer so that it does not pin a whole block. */
 #define ND_READ_COPY_MAX (32 * 1024)
+
+/* The block of the read being delivered to JS right now (on this thread),
+ * which releaseReadBuffer() may take back; NULL outside a delivery. */
+static __thread char *delivering_block;
+static __thread size_t delivering_length;
 
 static void on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf) {
   (void)handle;
   (void)suggested;
-  buf->base = malloc(ND_READ_BUF_SIZE);
-  buf->len = buf->base ? ND_READ_BUF_SIZE : 0;
+  buf->base = nd_read_block_get();
+  buf->len = buf->base ? ND_READ_BLOCK_SIZE : 0;
 }
 
-/* A Buffer of the nread bytes at the start of block; takes the block. */
-static napi_value take_read_buf(napi_env env, char *block, size_t nread) {
+/* A Buffer of the nread bytes at the start of block; takes the block.
+ * *whole is set when the Buffer spans a pool block (releasable). */
+static napi_value take_read_buf(napi_env env, char *block, size_t nread,
+                                bool *whole) {
   napi_value result = NULL;
+  *whole = false;
   if (nread <= ND_READ_COPY_MAX) {
     napi_create_buffer_copy(env, nread, block, NULL, &result);
-    free(block);
+    nd_read_block_put(block);
     return result;
   }
-  if (nread < ND_READ_BUF_SIZE / 2) {
+  if (nread < ND_READ_BLOCK_SIZE / 2) {
     char *smaller = realloc(block, nread);
-    if (smaller != NULL) block = smaller;
+    if (smaller == NULL) smaller = block;
+    if (nd_engine_adopt_buffer(env, smaller, nread, NULL, &result) != napi_ok)
+      return NULL;
+    return result;
   }
-  if (nd_engine_adopt_buffer(env, block, nread, &result) != napi_ok)
+  if (nd_engine_adopt_buffer(env, block, nread, nd_read_block_put,
+                             &result) != napi_ok)
     return NULL;
+  *whole = true;
   return result;
 }
 
@@ -85,23 +99,59 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)stream->data;
   napi_env env = wrap->base.env;
   if (nread == 0) {
-    free(buf->base);
+    nd_read_block_put(buf->base);
     return;
   }
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
   napi_value argv[2];
   napi_create_int64(env, nread, &argv[0]);
+  bool whole = false;
   if (nread > 0) {
     wrap->bytes_read += (uint64_t)nread;
-    argv[1] = take_read_buf(env, buf->base, (size_t)nread);
+    argv[1] = take_read_buf(env, buf->base, (size_t)nread, &whole);
     if (argv[1] == NULL) napi_get_undefined(env, &argv[1]);
   } else {
-    free(buf->base);
+    nd_read_block_put(buf->base);
     napi_get_undefined(env, &argv[1]);
   }
+  char *outer_block = delivering_block;
+  size_t outer_length = delivering_length;
+  delivering_block = whole ? buf->base : NULL;
+  delivering_length = whole ? (size_t)nread : 0;
   nd_handle_wrap_emit(&wrap->base, "onread", 2, argv);
+  delivering_block = outer_block;
+  delivering_length = outer_length;
   napi_close_handle_scope(env, scope);
+}
+
+/* releaseReadBuffer(buf) -> true when `buf` is exactly the Buffer of the
+ * read being delivered now: its ArrayBuffer is detached and the block goes
+ * back to the read pool at once. JS calls it only for a chunk no script
+ * can still reach (see lib/net.js); anything else is left alone. */
+static napi_value stream_release_read_buffer(napi_env env,
+                                             napi_callback_info info) {
+  napi_value argv[1], ab, result;
+  nd_args(env, info, 1, argv);
+  bool released = false, is_typedarray = false;
+  if (delivering_block != NULL &&
+      napi_is_typedarray(env, argv[0], &is_typedarray) == napi_ok &&
+      is_typedarray) {
+    napi_typedarray_type type;
+    size_t length = 0, offset = 0, ab_length = 0;
+    void *data = NULL, *ab_data = NULL;
+    if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &ab,
+                                 &offset) == napi_ok &&
+        type == napi_uint8_array && data == delivering_block &&
+        offset == 0 && length == delivering_length &&
+        napi_get_arraybuffer_info(env, ab, &ab_data, &ab_length) == napi_ok &&
+        ab_length == length) {
+      delivering_block = NULL;
+      released = napi_detach_arraybuffer(env, ab) == napi_ok;
+    }
+  }
+  napi_get_boolean(env, released, &result);
+  return result;
 }
 
 napi_value nd_stream_read_start(napi_env env, napi_callback_info info) {
@@ -211,6 +261,13 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
   }
 
   size_t left = nbufs - first;
+  /* libuv keeps pointing into what it still has to send: the read being
+   * delivered can no longer be released if that is its block. */
+  for (size_t i = first; delivering_block != NULL && i < nbufs; i++) {
+    if (bufs[i].base >= delivering_block &&
+        bufs[i].base < delivering_block + delivering_length)
+      delivering_block = NULL;
+  }
   write_req_t *wr = malloc(sizeof(*wr) + left * sizeof(uv_buf_t));
   wr->wrap = wrap;
   wr->owned = owned;
@@ -540,7 +597,8 @@ void nd_stream_on_connection(uv_stream_t *server, int status) {
 }
 
 /* internalBinding('stream_wrap'): streamBaseState, a Float64Array that
- * every stream write fills (see stream_wrap.h), and its slot numbers. */
+ * every stream write fills (see stream_wrap.h), its slot numbers, and
+ * releaseReadBuffer(). */
 napi_value nd_binding_stream_wrap_init(napi_env env, napi_value exports) {
   napi_value ab, state;
   void *data = NULL;
@@ -556,5 +614,11 @@ napi_value nd_binding_stream_wrap_init(napi_env env, napi_value exports) {
   nd_set_number(env, exports, "kLastWriteWasAsync",
                 ND_STREAM_LAST_WRITE_ASYNC);
   nd_realm_of(env)->stream_state = data;
+  napi_value release;
+  if (napi_create_function(env, "releaseReadBuffer", NAPI_AUTO_LENGTH,
+                           stream_release_read_buffer, NULL,
+                           &release) != napi_ok)
+    return NULL;
+  napi_set_named_property(env, exports, "releaseReadBuffer", release);
   return exports;
 }

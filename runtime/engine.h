@@ -246,11 +246,13 @@ napi_status nd_engine_set_promise_hooks(napi_env env, napi_value init,
  * Uint8Arrays this prototype. */
 napi_status nd_engine_set_buffer_prototype(napi_env env, napi_value proto);
 
-/* A Buffer over `length` bytes at `data`, memory from malloc() that the
- * Buffer takes over: V8 frees it with free() once the Buffer is collected
- * (no Node-API finalizer, no weak handle). `data` is taken in every case,
- * also when this fails. */
+/* A Buffer over `length` bytes at `data`, memory that the Buffer takes
+ * over: once the Buffer is collected or its ArrayBuffer detached, V8 calls
+ * release(data) (free() when `release` is NULL) on the thread that drops
+ * it (no Node-API finalizer, no weak handle). `data` is taken in every
+ * case, also when this fails. */
 napi_status nd_engine_adopt_buffer(napi_env env, void *data, size_t length,
+                                   void (*release)(void *data),
                                    napi_value *result);
 
 /* Runs the C cleanup hooks registered through napi_add_env_cleanup_hook on

@@ -12,6 +12,7 @@
 #include "builtins.h"
 #include "engine.h"
 #include "loop.h"
+#include "read_pool.h"
 #include "worker.h"
 
 /* Parameters of the wrapper function of each kind of builtin. */
@@ -306,6 +307,8 @@ void nd_realm_destroy(nd_realm_t *realm) {
   nd_realm_run_cleanup(realm);
   uv_run(loop, UV_RUN_NOWAIT);
   nd_engine_env_destroy(realm->env);
+  /* The isolate has released every read Buffer: free the cached blocks. */
+  nd_read_pool_drain();
   /* What is left open is closed without callbacks (nothing may touch the
    * disposed isolate). */
   uv_walk(loop, close_handle, NULL);

@@ -3,6 +3,7 @@
 #include <v8.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "shim.h"
 
@@ -337,18 +338,27 @@ extern "C" napi_status napi_create_external_buffer(napi_env env, size_t length,
   return nd_finish(env, tc, s);
 }
 
-static void free_deleter(void *data, size_t length, void *arg) {
+/* BackingStore deleter of adopted buffers: `arg` is the release function
+ * (NULL: free). */
+static void adopted_deleter(void *data, size_t length, void *arg) {
   (void)length;
-  (void)arg;
-  free(data);
+  void (*release)(void *) = NULL;
+  memcpy(&release, &arg, sizeof(release));
+  if (release != NULL)
+    release(data);
+  else
+    free(data);
 }
 
 extern "C" napi_status nd_engine_adopt_buffer(napi_env env, void *data,
                                               size_t length,
+                                              void (*release)(void *data),
                                               napi_value *result) {
-  /* The store owns `data` from here: any early return frees it. */
+  /* The store owns `data` from here: any early return releases it. */
+  void *arg = NULL;
+  memcpy(&arg, &release, sizeof(arg));
   std::unique_ptr<v8::BackingStore> store =
-      v8::ArrayBuffer::NewBackingStore(data, length, free_deleter, NULL);
+      v8::ArrayBuffer::NewBackingStore(data, length, adopted_deleter, arg);
   if (env == NULL) return napi_invalid_arg;
   ND_CHECK_ARG(env, result);
   ND_PREAMBLE(env);

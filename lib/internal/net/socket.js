@@ -9,6 +9,7 @@ const {
   FunctionPrototypeCall,
   ObjectAssign,
   ObjectDefineProperty,
+  ObjectGetPrototypeOf,
   ObjectSetPrototypeOf,
   Symbol,
 } = primordials;
@@ -57,6 +58,8 @@ const {
 } = require('internal/net/common');
 
 const { UV_ENOTCONN } = internalBinding('uv');
+const { releaseReadBuffer } = internalBinding('stream_wrap');
+const { kPipedChunkWritten } = require('internal/streams/utils');
 
 const kHandle = Symbol('kHandle');
 const kSetNoDelay = Symbol('kSetNoDelay');
@@ -579,6 +582,36 @@ Socket.prototype._writev = function(chunks, cb) {
 
 Socket.prototype._write = function(data, encoding, cb) {
   this._writeGeneric(false, data, encoding, cb);
+};
+
+/* pipe() calls this right after dest.write(chunk) for each chunk read from
+ * this socket. A chunk that went to that pipe alone (the one 'data'
+ * listener) and that a plain socket wrote out at once (nothing of it left
+ * in dest's buffer) is out of every script's reach, so its memory goes
+ * back to the read pool while it is still in the CPU cache: an echo server
+ * or a proxy then reads into warm memory instead of fresh memory each
+ * time. Subclasses, patched methods and any other listener keep the
+ * ordinary path (the chunk is collected by V8 as usual). */
+const plainSocketMethods = {
+  emit: Socket.prototype.emit,
+  push: Socket.prototype.push,
+  write: Socket.prototype.write,
+  _write: Socket.prototype._write,
+  _writeGeneric: Socket.prototype._writeGeneric,
+};
+Socket.prototype[kPipedChunkWritten] = function(chunk, dest) {
+  if (ObjectGetPrototypeOf(dest) !== Socket.prototype ||
+      ObjectGetPrototypeOf(this) !== Socket.prototype ||
+      dest.writableLength !== 0 ||
+      this.listenerCount('data') !== 1 ||
+      this.emit !== plainSocketMethods.emit ||
+      this.push !== plainSocketMethods.push ||
+      dest.write !== plainSocketMethods.write ||
+      dest._write !== plainSocketMethods._write ||
+      dest._writeGeneric !== plainSocketMethods._writeGeneric) {
+    return;
+  }
+  releaseReadBuffer(chunk);
 };
 
 defineGetter('_bytesDispatched', function() {

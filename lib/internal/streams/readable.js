@@ -34,6 +34,7 @@ const {
   getDefaultHighWaterMark,
 } = require('internal/streams/state');
 const BufferList = require('internal/streams/buffer_list');
+const { kPipedChunkWritten } = require('internal/streams/utils');
 
 const {
   codes: {
@@ -670,6 +671,9 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   function ondata(chunk) {
     const ret = dest.write(chunk);
     if (ret === false) pause();
+    if (src[kPipedChunkWritten] !== undefined) {
+      src[kPipedChunkWritten](chunk, dest);
+    }
   }
 
   // Unpipe on dest errors; rethrow only when nobody else listens.

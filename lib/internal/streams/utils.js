@@ -9,6 +9,9 @@ const {
 } = primordials;
 
 const kDestroyed = Symbol('kDestroyed');
+// pipe() calls src[kPipedChunkWritten](chunk, dest), when src has it,
+// right after dest.write(chunk) (see internal/net/socket.js).
+const kPipedChunkWritten = Symbol('kPipedChunkWritten');
 const kIsErrored = SymbolFor('nodejs.stream.errored');
 const kIsReadable = SymbolFor('nodejs.stream.readable');
 const kIsWritable = SymbolFor('nodejs.stream.writable');
@@ -272,6 +275,7 @@ function isErrored(stream) {
 
 module.exports = {
   kDestroyed,
+  kPipedChunkWritten,
   isDisturbed,
   kIsDisturbed,
   isErrored,

@@ -32,12 +32,10 @@ function check(chunk, offset, what) {
   }
 }
 
-// Sends TOTAL bytes to `port` and checks what comes back; the reader
-// pauses now and then so that the far end's writes queue up.
-function echoThrough(port, done) {
-  const c = net.connect(port, '127.0.0.1');
+// Writes the TOTAL bytes of the stream to `c` as the socket takes them,
+// then calls finished().
+function sendAll(c, finished) {
   let sent = 0;
-  let got = 0;
   const pump = () => {
     while (sent < TOTAL) {
       const n = Math.min(CHUNK, TOTAL - sent);
@@ -45,8 +43,19 @@ function echoThrough(port, done) {
       sent += n;
       if (!ok) return;
     }
+    c.off('drain', pump);
+    finished();
   };
   c.on('drain', pump);
+  pump();
+}
+
+// Sends TOTAL bytes to `port` and checks what comes back; the reader
+// pauses now and then so that the far end's writes queue up.
+function echoThrough(port, done) {
+  const c = net.connect(port, '127.0.0.1');
+  let got = 0;
+  sendAll(c, () => {});
   let reads = 0;
   c.on('data', (d) => {
     check(d, got, 'echoed');
@@ -60,7 +69,6 @@ function echoThrough(port, done) {
       done();
     }
   });
-  pump();
 }
 
 // 1. A plain echo server.
@@ -107,18 +115,7 @@ function pipedElsewhere() {
   const server = net.createServer((s) => s.pipe(collected));
   server.listen(0, '127.0.0.1', common.mustCall(() => {
     const c = net.connect(server.address().port, '127.0.0.1', () => {
-      let sent = 0;
-      const pump = () => {
-        while (sent < TOTAL) {
-          const n = Math.min(CHUNK, TOTAL - sent);
-          const ok = c.write(fill(Buffer.allocUnsafe(n), sent));
-          sent += n;
-          if (!ok) return;
-        }
-        c.end();
-      };
-      c.on('drain', pump);
-      pump();
+      sendAll(c, () => c.end());
     });
     c.resume();
     collected.on('finish', common.mustCall(() => {

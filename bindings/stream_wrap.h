@@ -31,6 +31,13 @@
  *   h.fd                                getter: the OS fd or -1
  *   h.setBlocking(bool)                 0 or a UV error (blocking writes,
  *                                       for TTYs and pipes on stdio)
+ *   internalBinding('stream_wrap').releaseReadBuffer(buf)
+ *                                       during an onread call: if `buf` is
+ *                                       that read's Buffer, whole, and no
+ *                                       write still uses it, detaches it
+ *                                       and reuses its memory for the next
+ *                                       read (true); for a chunk no script
+ *                                       can reach any more
  *   h.close([cb]) h.ref() h.unref() h.hasRef()   (handle_wrap.h)
  *   h.onclose                           called after close completes
  */

@@ -128,7 +128,8 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
 /* releaseReadBuffer(buf) -> true when `buf` is exactly the Buffer of the
  * read being delivered now: its ArrayBuffer is detached and the block goes
  * back to the read pool at once. JS calls it only for a chunk no script
- * can still reach (see lib/net.js); anything else is left alone. */
+ * can still reach (see lib/internal/net/socket.js); anything else is left
+ * alone. */
 static napi_value stream_release_read_buffer(napi_env env,
                                              napi_callback_info info) {
   napi_value argv[1], ab, result;

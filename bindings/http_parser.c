@@ -10,6 +10,11 @@
  *   p.finish()        -> undefined or an Error (end of input)
  *   p.pause() p.resume() p.close() p.free() p.remove()
  *   p.getCurrentBuffer() -> a copy of the buffer being parsed
+ *   p.consume(handle)    the parser reads a TCP/Pipe handle itself: each
+ *                        chunk is parsed in C (no Buffer, no JS onread) and
+ *                        p[kOnExecute](bytes parsed or Error) follows;
+ *                        EOF and read errors still go to handle.onread
+ *   p.unconsume()        reads go back to handle.onread
  * Callbacks (`this` is the parser):
  *   p[kOnHeaders](headers, url)              trailers ([name, value, ...])
  *   p[kOnHeadersComplete](versionMajor, versionMinor, headers, method, url,
@@ -25,7 +30,9 @@
 #include <llhttp.h>
 
 #include "bindings.h"
+#include "loop.h"
 #include "napi_util.h"
+#include "stream_wrap.h"
 
 enum {
   K_ON_MESSAGE_BEGIN = 0,
@@ -53,8 +60,13 @@ typedef struct {
   llhttp_t ll;
   napi_env env;
   napi_value self;      /* valid during execute()/finish() only */
-  napi_value cur_buf;   /* the buffer execute() is parsing, or NULL */
-  const char *cur_data; /* its bytes */
+  const char *cur_data; /* the bytes execute() or a consumed read parses */
+  size_t cur_len;
+  /* consume(): the stream read from, and this parser's JS object kept
+   * alive (strongly) for as long as it reads. */
+  nd_stream_consumer_t consumer;
+  nd_stream_wrap_t *stream;
+  napi_ref consumer_self;
   /* The text of the current start line and header block. */
   char *text;
   size_t text_len, text_cap;
@@ -382,8 +394,11 @@ static int on_message_complete(llhttp_t *ll) {
   return 0;
 }
 
+static void stop_consuming(parser_t *p);
+
 static void parser_finalize(napi_env env, void *data, void *hint) {
   parser_t *p = data;
+  stop_consuming(p);
   free(p->text);
   free(p->fields);
   free(p);
@@ -550,16 +565,103 @@ static napi_value parser_execute(napi_env env, napi_callback_info info) {
   }
   /* Handles live in the caller's scope: save and restore them around a
    * nested execute() from a callback. */
-  napi_value prev = p->cur_buf, prev_self = p->self;
+  napi_value prev_self = p->self;
   const char *prev_data = p->cur_data;
-  p->cur_buf = argv[0];
+  size_t prev_len = p->cur_len;
   p->cur_data = data;
+  p->cur_len = len;
   p->self = self;
   napi_value r = run_parser(p, data, len, false);
-  p->cur_buf = prev;
   p->cur_data = prev_data;
+  p->cur_len = prev_len;
   p->self = prev_self;
   return r;
+}
+
+/* A read of the consumed stream: parse it, then this[kOnExecute](result),
+ * all as one entry from the loop (ticks drain once at the end). */
+static void parser_on_stream_data(nd_stream_consumer_t *consumer,
+                                  const char *data, size_t length) {
+  parser_t *p = ND_CONTAINER_OF(consumer, parser_t, consumer);
+  napi_env env = p->env;
+  napi_value self;
+  if (napi_get_reference_value(env, p->consumer_self, &self) != napi_ok ||
+      self == NULL)
+    return;
+  nd_loop_scope_enter(env);
+  napi_value prev_self = p->self;
+  const char *prev_data = p->cur_data;
+  size_t prev_len = p->cur_len;
+  p->self = self;
+  p->cur_data = data;
+  p->cur_len = length;
+  napi_value r = run_parser(p, data, length, false);
+  if (r == NULL) {
+    napi_value undef;
+    napi_get_undefined(env, &undef);
+    nd_loop_take_and_report_uncaught(env, undef);
+  } else {
+    napi_value fn;
+    napi_valuetype t = napi_undefined;
+    if (napi_get_element(env, self, K_ON_EXECUTE, &fn) == napi_ok)
+      napi_typeof(env, fn, &t);
+    if (t == napi_function) nd_loop_make_callback(env, self, fn, 1, &r, NULL);
+  }
+  p->self = prev_self;
+  p->cur_data = prev_data;
+  p->cur_len = prev_len;
+  nd_loop_scope_exit(env);
+}
+
+/* Stops reading the consumed stream (if any) and lets the parser go. */
+static void stop_consuming(parser_t *p) {
+  if (p->stream != NULL) nd_stream_set_consumer(p->stream, NULL);
+  p->stream = NULL;
+  if (p->consumer_self != NULL) {
+    napi_delete_reference(p->env, p->consumer_self);
+    p->consumer_self = NULL;
+  }
+}
+
+/* The consumed stream is being freed. */
+static void parser_on_stream_detach(nd_stream_consumer_t *consumer) {
+  parser_t *p = ND_CONTAINER_OF(consumer, parser_t, consumer);
+  p->stream = NULL;
+  stop_consuming(p);
+}
+
+/* consume(handle): parse what `handle` (an open TCP/Pipe/TTY handle)
+ * reads, in C. A handle consumed by another parser moves to this one. */
+static napi_value parser_consume(napi_env env, napi_callback_info info) {
+  napi_value argv[1], self;
+  parser_t *p = unwrap_parser(env, info, 1, argv, &self);
+  if (p == NULL)
+    return NULL;
+  nd_stream_wrap_t *stream = nd_stream_wrap_from(env, argv[0]);
+  if (stream == NULL) {
+    napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
+                          "The \"handle\" argument must be a stream handle");
+    return NULL;
+  }
+  stop_consuming(p);
+  if (stream->consumer != NULL && stream->consumer->on_detach != NULL)
+    stream->consumer->on_detach(stream->consumer);
+  if (napi_create_reference(env, self, 1, &p->consumer_self) != napi_ok)
+    return NULL;
+  p->consumer.on_data = parser_on_stream_data;
+  p->consumer.on_detach = parser_on_stream_detach;
+  p->stream = stream;
+  nd_stream_set_consumer(stream, &p->consumer);
+  return NULL;
+}
+
+/* unconsume(): the stream's reads go back to its JS onread. */
+static napi_value parser_unconsume(napi_env env, napi_callback_info info) {
+  parser_t *p = unwrap_parser(env, info, 0, NULL, NULL);
+  if (p == NULL)
+    return NULL;
+  stop_consuming(p);
+  return NULL;
 }
 
 /* finish(): the input ended; undefined or a parse Error. */
@@ -608,18 +710,9 @@ static napi_value parser_current_buffer(napi_env env, napi_callback_info info) {
   parser_t *p = unwrap_parser(env, info, 0, NULL, NULL);
   if (p == NULL)
     return NULL;
-  void *data = NULL;
-  size_t len = 0;
-  if (p->cur_buf != NULL) {
-    bool is_typed = false;
-    napi_is_typedarray(env, p->cur_buf, &is_typed);
-    if (is_typed) {
-      napi_typedarray_type tt;
-      napi_get_typedarray_info(env, p->cur_buf, &tt, &len, &data, NULL, NULL);
-    }
-  }
+  size_t len = p->cur_data != NULL ? p->cur_len : 0;
   napi_value r;
-  napi_create_buffer_copy(env, len, len ? data : "", NULL, &r);
+  napi_create_buffer_copy(env, len, len ? p->cur_data : "", NULL, &r);
   return r;
 }
 
@@ -643,6 +736,8 @@ static const napi_property_descriptor parser_methods[] = {
     ND_METHOD("free", parser_close),
     ND_METHOD("remove", parser_close),
     ND_METHOD("getCurrentBuffer", parser_current_buffer),
+    ND_METHOD("consume", parser_consume),
+    ND_METHOD("unconsume", parser_unconsume),
 };
 
 static const struct {

@@ -1,6 +1,7 @@
 /* stream_wrap.c - reading, writing and shutdown for every libuv stream
  * handle (TCP, Pipe, TTY): writes try the socket synchronously first and
- * queue only what is left; reads arrive as Buffers through this.onread. */
+ * queue only what is left; reads arrive as Buffers through this.onread,
+ * or go straight to a C consumer (nd_stream_set_consumer). */
 #include "stream_wrap.h"
 
 #include <stdlib.h>
@@ -30,14 +31,49 @@ typedef struct {
   napi_ref js_req;
 } shutdown_req_t;
 
+/* Marks the JS objects of stream handles (nd_stream_wrap_from). */
+static const napi_type_tag stream_wrap_tag = {0x6e6f647573737472ULL,
+                                              0x65616d7772617031ULL};
+
+/* The free of every stream wrap: a consumer still attached is told first. */
+static void stream_wrap_free(nd_handle_wrap_t *base) {
+  nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)base;
+  nd_stream_consumer_t *consumer = wrap->consumer;
+  wrap->consumer = NULL;
+  if (consumer != NULL && consumer->on_detach != NULL)
+    consumer->on_detach(consumer);
+  wrap->stream_free(base);
+}
+
 napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,
                                 napi_value self, uv_stream_t *stream,
                                 nd_handle_wrap_free_cb free_cb) {
   wrap->stream = stream;
+  wrap->consumer = NULL;
+  wrap->stream_free = free_cb;
   wrap->bytes_read = 0;
   wrap->bytes_written = 0;
-  return nd_handle_wrap_init(&wrap->base, env, self, (uv_handle_t *)stream,
-                             free_cb);
+  napi_status status = nd_handle_wrap_init(
+      &wrap->base, env, self, (uv_handle_t *)stream, stream_wrap_free);
+  if (status == napi_ok) napi_type_tag_object(env, self, &stream_wrap_tag);
+  return status;
+}
+
+nd_stream_wrap_t *nd_stream_wrap_from(napi_env env, napi_value handle) {
+  bool tagged = false;
+  void *data = NULL;
+  if (napi_check_object_type_tag(env, handle, &stream_wrap_tag, &tagged) !=
+          napi_ok ||
+      !tagged)
+    return NULL;
+  if (napi_unwrap(env, handle, &data) != napi_ok || data == NULL) return NULL;
+  nd_stream_wrap_t *wrap = data;
+  return wrap->base.closing ? NULL : wrap;
+}
+
+void nd_stream_set_consumer(nd_stream_wrap_t *wrap,
+                            nd_stream_consumer_t *consumer) {
+  wrap->consumer = consumer;
 }
 
 static nd_stream_wrap_t *unwrap_stream(napi_env env,
@@ -104,6 +140,14 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   }
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
+  if (nread > 0 && wrap->consumer != NULL) {
+    /* Consumed: the bytes go straight to C, no Buffer is made. */
+    wrap->bytes_read += (uint64_t)nread;
+    wrap->consumer->on_data(wrap->consumer, buf->base, (size_t)nread);
+    nd_read_block_put(buf->base);
+    napi_close_handle_scope(env, scope);
+    return;
+  }
   napi_value argv[2];
   napi_create_int64(env, nread, &argv[0]);
   bool whole = false;
@@ -521,6 +565,14 @@ napi_value nd_stream_get_fd(napi_env env, napi_callback_info info) {
   uv_os_fd_t fd = -1;
   if (uv_fileno((uv_handle_t *)wrap->stream, &fd) != 0) fd = -1;
   return int_result(env, fd);
+}
+
+/* isStreamBase: true on every stream handle (what C can consume). */
+napi_value nd_stream_is_stream_base(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value r;
+  napi_get_boolean(env, true, &r);
+  return r;
 }
 
 napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info) {

@@ -58,9 +58,23 @@ enum {
   ND_STREAM_STATE_FIELDS
 };
 
+/* A C reader that takes over what a stream reads (the HTTP parser
+ * consuming a server socket): each chunk goes to on_data, valid during
+ * the call only, instead of becoming a Buffer for JS onread; EOF and read
+ * errors still reach onread. on_detach runs when the stream is freed while
+ * still consumed. */
+typedef struct nd_stream_consumer_s nd_stream_consumer_t;
+struct nd_stream_consumer_s {
+  void (*on_data)(nd_stream_consumer_t *consumer, const char *data,
+                  size_t length);
+  void (*on_detach)(nd_stream_consumer_t *consumer);
+};
+
 typedef struct nd_stream_wrap_s {
   nd_handle_wrap_t base;
   uv_stream_t *stream;
+  nd_stream_consumer_t *consumer; /* or NULL: reads go to JS */
+  nd_handle_wrap_free_cb stream_free; /* the handle class's own free */
   uint64_t bytes_read;
   uint64_t bytes_written;
   /* For listening servers: the class (nd_ctor_id) and constructor argument
@@ -99,6 +113,14 @@ napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,
                                 napi_value self, uv_stream_t *stream,
                                 nd_handle_wrap_free_cb free_cb);
 
+/* The stream wrap behind the JS handle object `handle` (a TCP, Pipe or
+ * TTY handle that is still open), or NULL for anything else. */
+nd_stream_wrap_t *nd_stream_wrap_from(napi_env env, napi_value handle);
+
+/* Hands what `wrap` reads from now on to `consumer` (NULL: back to JS). */
+void nd_stream_set_consumer(nd_stream_wrap_t *wrap,
+                            nd_stream_consumer_t *consumer);
+
 /* The stream methods and getters above, for a class's descriptor table. */
 napi_value nd_stream_read_start(napi_env env, napi_callback_info info);
 napi_value nd_stream_read_stop(napi_env env, napi_callback_info info);
@@ -115,6 +137,7 @@ napi_value nd_stream_get_write_queue_size(napi_env env,
                                           napi_callback_info info);
 napi_value nd_stream_get_fd(napi_env env, napi_callback_info info);
 napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info);
+napi_value nd_stream_is_stream_base(napi_env env, napi_callback_info info);
 
 #define ND_STREAM_WRAP_METHODS                                                 \
   ND_METHOD("readStart", nd_stream_read_start),                                \
@@ -134,6 +157,8 @@ napi_value nd_stream_set_blocking(napi_env env, napi_callback_info info);
   {"writeQueueSize", NULL, NULL, nd_stream_get_write_queue_size, NULL, NULL,   \
    napi_enumerable, NULL},                                                     \
   {"fd", NULL, NULL, nd_stream_get_fd, NULL, NULL, napi_enumerable, NULL},     \
+  {"isStreamBase", NULL, NULL, nd_stream_is_stream_base, NULL, NULL,           \
+   napi_default, NULL},                                                        \
   ND_HANDLE_WRAP_METHODS
 
 #endif /* NODUS_STREAM_WRAP_H */

@@ -536,6 +536,23 @@ function connectionListenerInternal(server, socket) {
   socket.on('drain', state.onDrain);
   parser.onIncoming = parserOnIncoming.bind(undefined, server, socket,
                                             state);
+  // A consumed socket gets no 'data': its pause()/resume() must stop and
+  // start the handle itself.
+  socket.on('resume', onSocketResume);
+  socket.on('pause', onSocketPause);
+  // Whoever listens for the socket's data takes the reads back from C.
+  socket.on = unconsumingListenerMethod('on');
+  socket.addListener = unconsumingListenerMethod('addListener');
+  socket.prependListener = unconsumingListenerMethod('prependListener');
+  // The parser reads the handle in C (no Buffer, no 'data' per read),
+  // unless another parser did before (a handle is consumed only once).
+  if (socket._handle?.isStreamBase && !socket._handle._consumed) {
+    parser._consumed = true;
+    socket._handle._consumed = true;
+    parser.consume(socket._handle);
+  }
+  parser[HTTPParser.kOnExecute] = onParserExecute.bind(undefined, server,
+                                                       socket, parser, state);
   parser[HTTPParser.kOnMessageBegin] = onParserMessageBegin;
   // The first request's clock starts with the connection.
   parser.messageStart = Date.now();
@@ -627,6 +644,62 @@ function socketOnData(server, socket, parser, state, d) {
   onParserExecuteCommon(server, socket, parser, state, ret, d);
 }
 
+/* The parser consumed a read of the socket in C (`ret`: bytes parsed or a
+ * parse Error). */
+function onParserExecute(server, socket, parser, state, ret) {
+  socket._unrefTimer();
+  onParserExecuteCommon(server, socket, parser, state, ret, undefined);
+}
+
+/* Reads go back from the parser to the socket's JS side. */
+function unconsume(parser, socket) {
+  if (!socket._handle) return;
+  if (parser._consumed) parser.unconsume();
+  parser._consumed = false;
+  socket.removeListener('pause', onSocketPause);
+  socket.removeListener('resume', onSocketResume);
+}
+
+/* socket.on/addListener/prependListener of a server socket: a 'data' or
+ * 'readable' listener means someone wants the bytes as a stream. */
+function unconsumingListenerMethod(name) {
+  return function listenerMethod(event, listener) {
+    const ret = ReflectApply(net.Socket.prototype[name], this, [event,
+                                                               listener]);
+    if (!this.parser) {
+      this.on = net.Socket.prototype.on;
+      this.addListener = net.Socket.prototype.addListener;
+      this.prependListener = net.Socket.prototype.prependListener;
+      return ret;
+    }
+    if (event === 'data' || event === 'readable') {
+      unconsume(this.parser, this);
+    }
+    return ret;
+  };
+}
+
+/* 'resume' of a consumed socket: start the handle (unless the server
+ * paused the socket meanwhile: 'resume' is emitted a tick late). */
+function onSocketResume() {
+  if (this._paused) {
+    this.pause();
+    return;
+  }
+  if (this._handle && !this._handle.reading) {
+    this._handle.reading = true;
+    this._handle.readStart();
+  }
+}
+
+/* 'pause' of a consumed socket: stop the handle. */
+function onSocketPause() {
+  if (this._handle && this._handle.reading) {
+    this._handle.reading = false;
+    this._handle.readStop();
+  }
+}
+
 function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   if (ret instanceof Error) {
     prepareError(ret, parser, d);
@@ -647,6 +720,8 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
       socket.removeListener('error', socketOnError);
       socket.removeListener('timeout', socketOnTimeout);
       if (server[kConnections]) server[kConnections].delete(socket);
+      d ??= parser.getCurrentBuffer();
+      unconsume(parser, socket);
       parser.finish();
       freeParser(parser, req, socket);
       const bodyHead = d.slice(ret, d.length);

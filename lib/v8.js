@@ -1,14 +1,35 @@
 'use strict';
 /* v8.js - the v8 module: V8 flags, heap statistics, the code cache tag,
- * promise hooks and the GC profiler. Heap snapshots and the serialization
- * API are not implemented yet and throw ERR_METHOD_NOT_IMPLEMENTED. */
+ * promise hooks, the GC profiler and the serialization API (serialize,
+ * deserialize and the Serializer classes, over internalBinding('serdes')).
+ * Heap snapshots are not implemented yet and throw
+ * ERR_METHOD_NOT_IMPLEMENTED. */
 
 const {
+  ArrayBuffer,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
+  Error,
+  Float32Array,
   Float64Array,
+  Int16Array,
+  Int32Array,
+  Int8Array,
   JSONParse,
+  ObjectPrototypeToString,
+  SafeMap,
+  TypedArrayPrototypeSet,
+  Uint16Array,
+  Uint32Array,
+  Uint8Array,
+  Uint8ClampedArray,
 } = primordials;
 
 const binding = internalBinding('v8');
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { inspect } = require('internal/util/inspect');
 const {
   codes: {
     ERR_METHOD_NOT_IMPLEMENTED,
@@ -114,29 +135,94 @@ function stopCoverage() {
   if (process.env.NODE_V8_COVERAGE) notImplemented('stopCoverage()');
 }
 
-function serialize(value) {
-  notImplemented('serialize()');
+const { Serializer, Deserializer } = internalBinding('serdes');
+
+/* What the ArrayBufferViews a DefaultSerializer writes are: the index is
+ * the first uint32 of a host object (Node's wire format: a Buffer is 10,
+ * the BigInt arrays come after it). */
+const viewTypes = [
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+  Int32Array, Uint32Array, Float32Array, Float64Array, DataView,
+  FastBuffer, BigInt64Array, BigUint64Array,
+];
+const kBufferIndex = 10;
+const viewTypeIndexByTag = new SafeMap();
+for (let i = 0; i < viewTypes.length; i++) {
+  if (i === kBufferIndex) continue;
+  const tag = ObjectPrototypeToString(new viewTypes[i](new ArrayBuffer(0)));
+  viewTypeIndexByTag.set(tag, i);
 }
 
-function deserialize(buffer) {
-  notImplemented('deserialize()');
-}
+/* A Serializer's DataCloneErrors are plain Errors unless overridden. */
+Serializer.prototype._getDataCloneError = Error;
 
-class Serializer {
+/* Reads `length` raw bytes: a Buffer over them in this.buffer's memory. */
+Deserializer.prototype.readRawBytes = function readRawBytes(length) {
+  const offset = this._readRawBytes(length);
+  return new FastBuffer(this.buffer.buffer, this.buffer.byteOffset + offset,
+                        length);
+};
+
+/* Writes TypedArrays, DataViews and Buffers as host objects: their own
+ * bytes only (a pooled Buffer's neighbours stay out), with their type. */
+class DefaultSerializer extends Serializer {
   constructor() {
-    notImplemented('Serializer()');
+    super();
+    this._setTreatArrayBufferViewsAsHostObjects(true);
+  }
+
+  _writeHostObject(view) {
+    let index = kBufferIndex;
+    if (view.constructor !== Buffer) {
+      index = viewTypeIndexByTag.get(ObjectPrototypeToString(view));
+      if (index === undefined) {
+        throw new this._getDataCloneError(
+          `Unserializable host object: ${inspect(view)}`);
+      }
+    }
+    this.writeUint32(index);
+    this.writeUint32(view.byteLength);
+    this.writeRawBytes(new Uint8Array(view.buffer, view.byteOffset,
+                                      view.byteLength));
   }
 }
 
-class Deserializer {
-  constructor(buffer) {
-    notImplemented('Deserializer()');
+/* Reads what DefaultSerializer wrote: views over the input's memory when
+ * it is aligned for the type, over a copy otherwise. */
+class DefaultDeserializer extends Deserializer {
+  _readHostObject() {
+    const ViewType = viewTypes[this.readUint32()];
+    const byteLength = this.readUint32();
+    const at = this._readRawBytes(byteLength);
+    const elementSize = ViewType.BYTES_PER_ELEMENT || 1;
+    const offset = this.buffer.byteOffset + at;
+    if (offset % elementSize === 0) {
+      return new ViewType(this.buffer.buffer, offset,
+                          byteLength / elementSize);
+    }
+    const copy = Buffer.allocUnsafe(byteLength);
+    TypedArrayPrototypeSet(copy, new Uint8Array(this.buffer.buffer, offset,
+                                                byteLength));
+    return new ViewType(copy.buffer, copy.byteOffset,
+                        byteLength / elementSize);
   }
 }
 
-class DefaultSerializer extends Serializer {}
+/* v8.serialize(value) -> a Buffer in V8's format (with Node's host
+ * objects for views). */
+function serialize(value) {
+  const ser = new DefaultSerializer();
+  ser.writeHeader();
+  ser.writeValue(value);
+  return ser.releaseBuffer();
+}
 
-class DefaultDeserializer extends Deserializer {}
+/* v8.deserialize(buffer) -> the value serialize() wrote. */
+function deserialize(buffer) {
+  const des = new DefaultDeserializer(buffer);
+  des.readHeader();
+  return des.readValue();
+}
 
 /* new GCProfiler(): start() records every garbage collection until stop(),
  * which returns { version, startTime, endTime, statistics: [{ gcType,

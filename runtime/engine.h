@@ -372,6 +372,72 @@ napi_status nd_engine_set_module_hooks(napi_env env,
                                        napi_value import_dynamically,
                                        napi_value initialize_import_meta);
 
+/* --- v8.Serializer / v8.Deserializer (engine_serdes.cc) ---------------- */
+
+/* V8's ValueSerializer and ValueDeserializer. Their delegates call methods
+ * of `owner`, the JS object passed to the calls that can need them:
+ * owner._writeHostObject(object), owner._getDataCloneError(message) (the
+ * result is thrown), owner._getSharedArrayBufferId(sab) and
+ * owner._readHostObject() (must return an object); V8's default when the
+ * method is missing. */
+typedef struct nd_serializer_s nd_serializer_t;
+typedef struct nd_deserializer_s nd_deserializer_t;
+
+nd_serializer_t *nd_engine_serializer_new(napi_env env);
+void nd_engine_serializer_free(nd_serializer_t *s);
+void nd_engine_serializer_write_header(nd_serializer_t *s);
+/* Writes `value`: napi_ok, or an error status with an exception pending. */
+napi_status nd_engine_serializer_write_value(napi_env env, nd_serializer_t *s,
+                                             napi_value owner,
+                                             napi_value value);
+/* Hands over what was written (malloc'd: the caller frees it) and starts
+ * an empty buffer. */
+void nd_engine_serializer_release(nd_serializer_t *s, void **data,
+                                  size_t *length);
+/* Marks ArrayBuffer `array_buffer` as transferred under `id`
+ * (napi_arraybuffer_expected for anything else). */
+napi_status nd_engine_serializer_transfer_array_buffer(napi_env env,
+                                                       nd_serializer_t *s,
+                                                       uint32_t id,
+                                                       napi_value array_buffer);
+void nd_engine_serializer_write_uint32(nd_serializer_t *s, uint32_t value);
+void nd_engine_serializer_write_uint64(nd_serializer_t *s, uint64_t value);
+void nd_engine_serializer_write_double(nd_serializer_t *s, double value);
+void nd_engine_serializer_write_raw(nd_serializer_t *s, const void *data,
+                                    size_t length);
+void nd_engine_serializer_treat_views_as_host_objects(nd_serializer_t *s,
+                                                      bool on);
+
+/* A deserializer over a copy of [data, data+length) (NULL when out of
+ * memory). */
+nd_deserializer_t *nd_engine_deserializer_new(napi_env env, const void *data,
+                                              size_t length);
+void nd_engine_deserializer_free(nd_deserializer_t *d);
+/* Reads the header: *result is whether it was valid; an error status with
+ * an exception pending when V8 threw. */
+napi_status nd_engine_deserializer_read_header(napi_env env,
+                                               nd_deserializer_t *d,
+                                               bool *result);
+napi_status nd_engine_deserializer_read_value(napi_env env,
+                                              nd_deserializer_t *d,
+                                              napi_value owner,
+                                              napi_value *result);
+/* Supplies the ArrayBuffer or SharedArrayBuffer transferred under `id`
+ * (napi_arraybuffer_expected for anything else). */
+napi_status nd_engine_deserializer_transfer_array_buffer(napi_env env,
+                                                         nd_deserializer_t *d,
+                                                         uint32_t id,
+                                                         napi_value buffer);
+uint32_t nd_engine_deserializer_wire_version(nd_deserializer_t *d);
+bool nd_engine_deserializer_read_uint32(nd_deserializer_t *d,
+                                        uint32_t *value);
+bool nd_engine_deserializer_read_uint64(nd_deserializer_t *d,
+                                        uint64_t *value);
+bool nd_engine_deserializer_read_double(nd_deserializer_t *d, double *value);
+/* Skips `length` raw bytes: their offset in the data, or -1 when there
+ * are not that many. */
+int64_t nd_engine_deserializer_read_raw(nd_deserializer_t *d, size_t length);
+
 /* --- messages between isolates (worker_threads) ------------------------ */
 
 /* A value serialized for another isolate of the process (or this one). */

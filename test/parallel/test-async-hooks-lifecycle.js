@@ -41,6 +41,10 @@ setImmediate(common.mustCall(() => mark('immediate')));
 process.nextTick(common.mustCall(() => mark('tick')));
 queueMicrotask(common.mustCall(() => mark('micro')));
 Promise.resolve(1).then(common.mustCall(() => mark('then')));
+// The 1 ms timeout is due before the loop starts, so it fires before the
+// immediate (otherwise their order depends on how fast startup was).
+const spinUntil = Date.now() + 3;
+while (Date.now() < spinUntil);
 events.push('end');
 
 /* What node 18.20.4 prints for the same program. */

@@ -80,6 +80,8 @@ typedef struct {
   bool got_exception;
   bool headers_done;
   bool js_upgrade; /* kOnHeadersComplete returned 2 for this message */
+  bool top_level;  /* parsing a consumed read: callbacks are loop entries */
+  bool exception_reported; /* a callback threw and it was reported */
 } parser_t;
 
 static int on_message_begin(llhttp_t *ll);
@@ -319,7 +321,21 @@ static int call_slot(parser_t *p, uint32_t key, size_t argc,
   napi_typeof(env, fn, &t);
   if (t != napi_function)
     return 1;
-  if (napi_call_function(env, p->self, fn, argc, argv, &ret) != napi_ok) {
+  if (p->top_level) {
+    /* A consumed read: each callback is an entry from the loop of its own
+     * (a throw is reported as uncaught); as in Node, the task queues run
+     * after kOnBody and kOnHeaders only. */
+    int rc = key == K_ON_BODY || key == K_ON_HEADERS
+                 ? nd_loop_make_callback(env, p->self, fn, argc, argv, &ret)
+                 : nd_loop_make_callback_skip_queues(env, p->self, fn, argc,
+                                                     argv, &ret);
+    if (rc != 0) {
+      p->got_exception = true;
+      p->exception_reported = true;
+      return -1;
+    }
+  } else if (napi_call_function(env, p->self, fn, argc, argv, &ret) !=
+             napi_ok) {
     p->got_exception = true;
     return -1;
   }
@@ -568,18 +584,26 @@ static napi_value parser_execute(napi_env env, napi_callback_info info) {
   napi_value prev_self = p->self;
   const char *prev_data = p->cur_data;
   size_t prev_len = p->cur_len;
+  bool prev_top = p->top_level;
   p->cur_data = data;
   p->cur_len = len;
   p->self = self;
+  p->top_level = false; /* callbacks nest in the caller's entry */
   napi_value r = run_parser(p, data, len, false);
   p->cur_data = prev_data;
   p->cur_len = prev_len;
   p->self = prev_self;
+  p->top_level = prev_top;
   return r;
 }
 
-/* A read of the consumed stream: parse it, then this[kOnExecute](result),
- * all as one entry from the loop (ticks drain once at the end). */
+/* A read of the consumed stream: parse it, then this[kOnExecute](result).
+ * Each callback is an entry from the loop of its own, as in Node: ticks
+ * and microtasks run after each body chunk (and trailer flush) and after
+ * kOnExecute, not after the message begins, its head or its end (so the
+ * 'request' handler's ticks see the first body chunk pushed but the
+ * message not complete, and pipelined requests of one read are parsed
+ * before the responses' writes are flushed). */
 static void parser_on_stream_data(nd_stream_consumer_t *consumer,
                                   const char *data, size_t length) {
   parser_t *p = ND_CONTAINER_OF(consumer, parser_t, consumer);
@@ -588,18 +612,23 @@ static void parser_on_stream_data(nd_stream_consumer_t *consumer,
   if (napi_get_reference_value(env, p->consumer_self, &self) != napi_ok ||
       self == NULL)
     return;
-  nd_loop_scope_enter(env);
   napi_value prev_self = p->self;
   const char *prev_data = p->cur_data;
   size_t prev_len = p->cur_len;
+  bool prev_top = p->top_level;
   p->self = self;
   p->cur_data = data;
   p->cur_len = length;
+  p->top_level = true;
+  p->exception_reported = false;
   napi_value r = run_parser(p, data, length, false);
+  p->top_level = prev_top;
   if (r == NULL) {
-    napi_value undef;
-    napi_get_undefined(env, &undef);
-    nd_loop_take_and_report_uncaught(env, undef);
+    if (!p->exception_reported) {
+      napi_value undef;
+      napi_get_undefined(env, &undef);
+      nd_loop_take_and_report_uncaught(env, undef);
+    }
   } else {
     napi_value fn;
     napi_valuetype t = napi_undefined;
@@ -610,7 +639,6 @@ static void parser_on_stream_data(nd_stream_consumer_t *consumer,
   p->self = prev_self;
   p->cur_data = prev_data;
   p->cur_len = prev_len;
-  nd_loop_scope_exit(env);
 }
 
 /* Stops reading the consumed stream (if any) and lets the parser go. */
@@ -671,9 +699,12 @@ static napi_value parser_finish(napi_env env, napi_callback_info info) {
   if (p == NULL)
     return NULL;
   napi_value prev_self = p->self;
+  bool prev_top = p->top_level;
   p->self = self;
+  p->top_level = false;
   napi_value r = run_parser(p, NULL, 0, true);
   p->self = prev_self;
+  p->top_level = prev_top;
   return r;
 }
 

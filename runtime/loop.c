@@ -69,6 +69,18 @@ int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
   return rc;
 }
 
+int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
+                                      napi_value fn, size_t argc,
+                                      const napi_value *argv,
+                                      napi_value *result) {
+  napi_value ret = NULL;
+  napi_status s = napi_call_function(env, recv, fn, argc, argv, &ret);
+  if (result != NULL) *result = ret;
+  if (s == napi_ok) return 0;
+  if (s == napi_pending_exception) report_pending(env);
+  return -1;
+}
+
 void nd_loop_take_and_report_uncaught(napi_env env, napi_value err) {
   napi_value exc, arrow;
   if (nd_engine_take_exception(env, &exc, &arrow) != napi_ok) {

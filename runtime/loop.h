@@ -20,6 +20,14 @@ int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
                           size_t argc, const napi_value *argv,
                           napi_value *result);
 
+/* nd_loop_make_callback() that leaves the task queues alone (Node's
+ * kSkipTaskQueues): nextTicks and microtasks it schedules wait for the
+ * next entry. A throw is reported as uncaught all the same. */
+int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
+                                      napi_value fn, size_t argc,
+                                      const napi_value *argv,
+                                      napi_value *result);
+
 /* Opens/closes an entry scope around C code that calls JS several times;
  * closing the outermost scope drains ticks and microtasks. */
 void nd_loop_scope_enter(napi_env env);

@@ -110,3 +110,24 @@ function rawRequest(port, chunks, onData) {
                });
   }));
 }
+
+// Ticks of the 'request' handler run once the first body chunk of the same
+// read is pushed, before the message completes (Node's order for consumed
+// reads: the task queues run after body chunks, not after the head).
+{
+  const server = http.createServer(common.mustCall((req, res) => {
+    process.nextTick(common.mustCall(() => {
+      assert.strictEqual(req.complete, false);
+      assert.strictEqual(req.readableLength, 5);
+    }));
+    req.resume();
+    req.on('end', common.mustCall(() => res.end('ok')));
+  }));
+  server.listen(0, common.mustCall(() => {
+    const c = rawRequest(server.address().port, [
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n' +
+      'Connection: close\r\n\r\nhello',
+    ]);
+    c.on('end', common.mustCall(() => server.close()));
+  }));
+}

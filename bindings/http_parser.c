@@ -81,7 +81,6 @@ typedef struct {
   bool headers_done;
   bool js_upgrade; /* kOnHeadersComplete returned 2 for this message */
   bool top_level;  /* parsing a consumed read: callbacks are loop entries */
-  bool exception_reported; /* a callback threw and it was reported */
 } parser_t;
 
 static int on_message_begin(llhttp_t *ll);
@@ -331,7 +330,6 @@ static int call_slot(parser_t *p, uint32_t key, size_t argc,
                                                      argv, &ret);
     if (rc != 0) {
       p->got_exception = true;
-      p->exception_reported = true;
       return -1;
     }
   } else if (napi_call_function(env, p->self, fn, argc, argv, &ret) !=
@@ -561,6 +559,29 @@ static napi_value run_parser(parser_t *p, const char *data, size_t len,
   return r;
 }
 
+/* run_parser() for the JS parser `self` over [data, data+len) (what
+ * getCurrentBuffer() then shows), with callbacks as loop entries of their
+ * own when `top_level`. What an enclosing parse had set (a nested
+ * execute() from a callback) is put back afterwards: its handles live in
+ * the caller's scope. */
+static napi_value parse_as(parser_t *p, napi_value self, const char *data,
+                           size_t len, bool finish, bool top_level) {
+  napi_value prev_self = p->self;
+  const char *prev_data = p->cur_data;
+  size_t prev_len = p->cur_len;
+  bool prev_top = p->top_level;
+  p->self = self;
+  p->cur_data = data;
+  p->cur_len = len;
+  p->top_level = top_level;
+  napi_value r = run_parser(p, data, len, finish);
+  p->self = prev_self;
+  p->cur_data = prev_data;
+  p->cur_len = prev_len;
+  p->top_level = prev_top;
+  return r;
+}
+
 /* execute(buffer) -> bytes parsed or a parse Error. */
 static napi_value parser_execute(napi_env env, napi_callback_info info) {
   napi_value argv[1], self;
@@ -579,22 +600,8 @@ static napi_value parser_execute(napi_env env, napi_callback_info info) {
                           "The \"buffer\" argument must be a Buffer");
     return NULL;
   }
-  /* Handles live in the caller's scope: save and restore them around a
-   * nested execute() from a callback. */
-  napi_value prev_self = p->self;
-  const char *prev_data = p->cur_data;
-  size_t prev_len = p->cur_len;
-  bool prev_top = p->top_level;
-  p->cur_data = data;
-  p->cur_len = len;
-  p->self = self;
-  p->top_level = false; /* callbacks nest in the caller's entry */
-  napi_value r = run_parser(p, data, len, false);
-  p->cur_data = prev_data;
-  p->cur_len = prev_len;
-  p->self = prev_self;
-  p->top_level = prev_top;
-  return r;
+  /* Called from JS: callbacks nest in the caller's entry. */
+  return parse_as(p, self, data, len, false, false);
 }
 
 /* A read of the consumed stream: parse it, then this[kOnExecute](result).
@@ -612,31 +619,29 @@ static void parser_on_stream_data(nd_stream_consumer_t *consumer,
   if (napi_get_reference_value(env, p->consumer_self, &self) != napi_ok ||
       self == NULL)
     return;
-  napi_value prev_self = p->self;
-  const char *prev_data = p->cur_data;
-  size_t prev_len = p->cur_len;
-  bool prev_top = p->top_level;
-  p->self = self;
-  p->cur_data = data;
-  p->cur_len = length;
-  p->top_level = true;
-  p->exception_reported = false;
-  napi_value r = run_parser(p, data, length, false);
-  p->top_level = prev_top;
+  napi_value r = parse_as(p, self, data, length, false, true);
   if (r == NULL) {
-    if (!p->exception_reported) {
+    /* A callback threw: already reported, unless it was not a callback
+     * (the exception is still pending then). */
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (pending) {
       napi_value undef;
       napi_get_undefined(env, &undef);
       nd_loop_take_and_report_uncaught(env, undef);
     }
-  } else {
-    napi_value fn;
-    napi_valuetype t = napi_undefined;
-    if (napi_get_element(env, self, K_ON_EXECUTE, &fn) == napi_ok)
-      napi_typeof(env, fn, &t);
-    if (t == napi_function) nd_loop_make_callback(env, self, fn, 1, &r, NULL);
+    return;
   }
-  p->self = prev_self;
+  /* getCurrentBuffer() still shows the read during kOnExecute. */
+  const char *prev_data = p->cur_data;
+  size_t prev_len = p->cur_len;
+  p->cur_data = data;
+  p->cur_len = length;
+  napi_value fn;
+  napi_valuetype t = napi_undefined;
+  if (napi_get_element(env, self, K_ON_EXECUTE, &fn) == napi_ok)
+    napi_typeof(env, fn, &t);
+  if (t == napi_function) nd_loop_make_callback(env, self, fn, 1, &r, NULL);
   p->cur_data = prev_data;
   p->cur_len = prev_len;
 }
@@ -672,8 +677,6 @@ static napi_value parser_consume(napi_env env, napi_callback_info info) {
     return NULL;
   }
   stop_consuming(p);
-  if (stream->consumer != NULL && stream->consumer->on_detach != NULL)
-    stream->consumer->on_detach(stream->consumer);
   if (napi_create_reference(env, self, 1, &p->consumer_self) != napi_ok)
     return NULL;
   p->consumer.on_data = parser_on_stream_data;
@@ -698,14 +701,8 @@ static napi_value parser_finish(napi_env env, napi_callback_info info) {
   parser_t *p = unwrap_parser(env, info, 0, NULL, &self);
   if (p == NULL)
     return NULL;
-  napi_value prev_self = p->self;
-  bool prev_top = p->top_level;
-  p->self = self;
-  p->top_level = false;
-  napi_value r = run_parser(p, NULL, 0, true);
-  p->self = prev_self;
-  p->top_level = prev_top;
-  return r;
+  /* The input seen so far stays what getCurrentBuffer() shows. */
+  return parse_as(p, self, p->cur_data, p->cur_len, true, false);
 }
 
 static napi_value parser_pause(napi_env env, napi_callback_info info) {

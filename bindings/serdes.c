@@ -64,35 +64,6 @@ static bool require_new(napi_env env, napi_callback_info info,
   return false;
 }
 
-/* The bytes of a TypedArray or DataView; false when `v` is neither. */
-static bool view_bytes(napi_env env, napi_value v, void **data, size_t *len) {
-  bool is = false;
-  napi_is_typedarray(env, v, &is);
-  if (is) {
-    napi_typedarray_type type;
-    size_t count;
-    napi_value ab;
-    size_t offset;
-    if (napi_get_typedarray_info(env, v, &type, &count, data, &ab, &offset) !=
-        napi_ok)
-      return false;
-    napi_value byte_length;
-    uint32_t bl = 0;
-    if (napi_get_named_property(env, v, "byteLength", &byte_length) ==
-        napi_ok)
-      napi_get_value_uint32(env, byte_length, &bl);
-    *len = bl;
-    return true;
-  }
-  napi_is_dataview(env, v, &is);
-  if (is) {
-    napi_value ab;
-    size_t offset;
-    return napi_get_dataview_info(env, v, len, data, &ab, &offset) == napi_ok;
-  }
-  return false;
-}
-
 /* --- Serializer ---------------------------------------------------------- */
 
 static void serializer_finalize(napi_env env, void *data, void *hint) {
@@ -201,7 +172,8 @@ static napi_value serializer_write_raw_bytes(napi_env env,
   if (s == NULL) return NULL;
   void *data = NULL;
   size_t length = 0;
-  if (!view_bytes(env, argv[0], &data, &length)) {
+  /* Any ArrayBufferView: its own byte range. */
+  if (napi_get_buffer_info(env, argv[0], &data, &length) != napi_ok) {
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
                           "source must be a TypedArray or a DataView");
     return NULL;
@@ -247,7 +219,7 @@ static napi_value deserializer_new(napi_env env, napi_callback_info info) {
   if (argc < 1) napi_get_undefined(env, &argv[0]);
   void *data = NULL;
   size_t length = 0;
-  if (!view_bytes(env, argv[0], &data, &length)) {
+  if (napi_get_buffer_info(env, argv[0], &data, &length) != napi_ok) {
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
                           "buffer must be a TypedArray or a DataView");
     return NULL;

@@ -35,13 +35,18 @@ typedef struct {
 static const napi_type_tag stream_wrap_tag = {0x6e6f647573737472ULL,
                                               0x65616d7772617031ULL};
 
-/* The free of every stream wrap: a consumer still attached is told first. */
-static void stream_wrap_free(nd_handle_wrap_t *base) {
-  nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)base;
+/* Takes the stream from its consumer (if any), telling it. */
+static void detach_consumer(nd_stream_wrap_t *wrap) {
   nd_stream_consumer_t *consumer = wrap->consumer;
   wrap->consumer = NULL;
   if (consumer != NULL && consumer->on_detach != NULL)
     consumer->on_detach(consumer);
+}
+
+/* The free of every stream wrap: a consumer still attached is told first. */
+static void stream_wrap_free(nd_handle_wrap_t *base) {
+  nd_stream_wrap_t *wrap = (nd_stream_wrap_t *)base;
+  detach_consumer(wrap);
   wrap->stream_free(base);
 }
 
@@ -73,6 +78,7 @@ nd_stream_wrap_t *nd_stream_wrap_from(napi_env env, napi_value handle) {
 
 void nd_stream_set_consumer(nd_stream_wrap_t *wrap,
                             nd_stream_consumer_t *consumer) {
+  if (consumer != NULL && wrap->consumer != consumer) detach_consumer(wrap);
   wrap->consumer = consumer;
 }
 

@@ -117,7 +117,9 @@ napi_status nd_stream_wrap_init(nd_stream_wrap_t *wrap, napi_env env,
  * TTY handle that is still open), or NULL for anything else. */
 nd_stream_wrap_t *nd_stream_wrap_from(napi_env env, napi_value handle);
 
-/* Hands what `wrap` reads from now on to `consumer` (NULL: back to JS). */
+/* Hands what `wrap` reads from now on to `consumer` (NULL: back to JS).
+ * Another consumer it replaces is detached (its on_detach runs); the
+ * current consumer giving the stream back (NULL) is not called. */
 void nd_stream_set_consumer(nd_stream_wrap_t *wrap,
                             nd_stream_consumer_t *consumer);
 

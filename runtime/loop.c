@@ -50,25 +50,6 @@ void nd_loop_scope_exit(napi_env env) {
   if (--realm->callback_depth == 0) nd_loop_drain_ticks(realm->env);
 }
 
-int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
-                          size_t argc, const napi_value *argv,
-                          napi_value *result) {
-  nd_realm_t *realm = nd_realm_of(env);
-  realm->callback_depth++;
-  napi_value ret = NULL;
-  napi_status s = napi_call_function(env, recv, fn, argc, argv, &ret);
-  int rc = 0;
-  if (s == napi_pending_exception) {
-    rc = -1;
-    report_pending(env);
-  } else if (s != napi_ok) {
-    rc = -1;
-  }
-  if (--realm->callback_depth == 0) nd_loop_drain_ticks(realm->env);
-  if (result != NULL) *result = ret;
-  return rc;
-}
-
 int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
                                       napi_value fn, size_t argc,
                                       const napi_value *argv,
@@ -79,6 +60,17 @@ int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
   if (s == napi_ok) return 0;
   if (s == napi_pending_exception) report_pending(env);
   return -1;
+}
+
+int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
+                          size_t argc, const napi_value *argv,
+                          napi_value *result) {
+  nd_realm_t *realm = nd_realm_of(env);
+  realm->callback_depth++;
+  int rc = nd_loop_make_callback_skip_queues(env, recv, fn, argc, argv,
+                                             result);
+  if (--realm->callback_depth == 0) nd_loop_drain_ticks(realm->env);
+  return rc;
 }
 
 void nd_loop_take_and_report_uncaught(napi_env env, napi_value err) {

@@ -37,12 +37,14 @@ static void *unwrap_this(napi_env env, napi_callback_info info, size_t n,
   return data;
 }
 
-static uint32_t to_uint32(napi_env env, napi_value v) {
+/* ToUint32(v) into *out; false with the exception pending when the
+ * conversion threw (a Symbol, a throwing valueOf): nothing is written. */
+static bool to_uint32(napi_env env, napi_value v, uint32_t *out) {
   napi_value n;
-  uint32_t out = 0;
-  if (napi_coerce_to_number(env, v, &n) == napi_ok)
-    napi_get_value_uint32(env, n, &out);
-  return out;
+  *out = 0;
+  if (napi_coerce_to_number(env, v, &n) != napi_ok) return false;
+  napi_get_value_uint32(env, n, out);
+  return true;
 }
 
 static napi_value js_bool(napi_env env, bool b) {
@@ -125,8 +127,8 @@ static napi_value serializer_transfer_array_buffer(napi_env env,
                                                    napi_callback_info info) {
   napi_value argv[2], self;
   nd_serializer_t *s = unwrap_this(env, info, 2, argv, &self);
-  if (s == NULL) return NULL;
-  uint32_t id = to_uint32(env, argv[0]);
+  uint32_t id;
+  if (s == NULL || !to_uint32(env, argv[0], &id)) return NULL;
   if (nd_engine_serializer_transfer_array_buffer(env, s, id, argv[1]) !=
       napi_ok)
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",
@@ -138,7 +140,9 @@ static napi_value serializer_write_uint32(napi_env env,
                                           napi_callback_info info) {
   napi_value argv[1], self;
   nd_serializer_t *s = unwrap_this(env, info, 1, argv, &self);
-  if (s != NULL) nd_engine_serializer_write_uint32(s, to_uint32(env, argv[0]));
+  uint32_t value;
+  if (s != NULL && to_uint32(env, argv[0], &value))
+    nd_engine_serializer_write_uint32(s, value);
   return NULL;
 }
 
@@ -146,9 +150,11 @@ static napi_value serializer_write_uint64(napi_env env,
                                           napi_callback_info info) {
   napi_value argv[2], self;
   nd_serializer_t *s = unwrap_this(env, info, 2, argv, &self);
-  if (s == NULL) return NULL;
-  uint64_t hi = to_uint32(env, argv[0]), lo = to_uint32(env, argv[1]);
-  nd_engine_serializer_write_uint64(s, (hi << 32) | lo);
+  uint32_t hi, lo;
+  if (s == NULL || !to_uint32(env, argv[0], &hi) ||
+      !to_uint32(env, argv[1], &lo))
+    return NULL;
+  nd_engine_serializer_write_uint64(s, ((uint64_t)hi << 32) | lo);
   return NULL;
 }
 
@@ -270,8 +276,8 @@ static napi_value deserializer_transfer_array_buffer(napi_env env,
                                                      napi_callback_info info) {
   napi_value argv[2], self;
   nd_deserializer_t *d = unwrap_this(env, info, 2, argv, &self);
-  if (d == NULL) return NULL;
-  uint32_t id = to_uint32(env, argv[0]);
+  uint32_t id;
+  if (d == NULL || !to_uint32(env, argv[0], &id)) return NULL;
   if (nd_engine_deserializer_transfer_array_buffer(env, d, id, argv[1]) !=
       napi_ok)
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE",

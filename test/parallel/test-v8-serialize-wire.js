@@ -106,6 +106,12 @@ assert.strictEqual(v8.serialize(small).length, 7);
   });
   assert.throws(() => v8.deserialize(Buffer.from('00', 'hex')),
                 /invalid or unsupported version/);
+  // A number that fails to convert throws and writes nothing.
+  const raw = new v8.Serializer();
+  assert.throws(() => raw.writeUint32(Symbol('n')), TypeError);
+  assert.throws(() => raw.writeUint64(1, { valueOf() { throw new Error('vo'); } }),
+                /^Error: vo$/);
+  assert.strictEqual(raw.releaseBuffer().length, 0);
 }
 
 // Transferred ArrayBuffers are written by id and supplied on reading.

@@ -144,11 +144,11 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
     nd_read_block_put(buf->base);
     return;
   }
+  if (nread > 0) wrap->bytes_read += (uint64_t)nread;
   napi_handle_scope scope;
   napi_open_handle_scope(env, &scope);
   if (nread > 0 && wrap->consumer != NULL) {
     /* Consumed: the bytes go straight to C, no Buffer is made. */
-    wrap->bytes_read += (uint64_t)nread;
     wrap->consumer->on_data(wrap->consumer, buf->base, (size_t)nread);
     nd_read_block_put(buf->base);
     napi_close_handle_scope(env, scope);
@@ -158,7 +158,6 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   napi_create_int64(env, nread, &argv[0]);
   bool whole = false;
   if (nread > 0) {
-    wrap->bytes_read += (uint64_t)nread;
     argv[1] = take_read_buf(env, buf->base, (size_t)nread, &whole);
     if (argv[1] == NULL) napi_get_undefined(env, &argv[1]);
   } else {

@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "realm.h"
+#include "worker.h"
 
 static void print_fallback(napi_env env, napi_value err, napi_value arrow);
 
@@ -19,11 +20,20 @@ static void report_pending(napi_env env) {
   nd_loop_report(nd_realm_of(env), exc, arrow, false);
 }
 
+/* Whether JS may still run on realm. A worker whose parent stopped it runs
+ * none: V8 drops a termination once the JS it interrupted has unwound, so
+ * calling into JS again (a queued nextTick, a due timer) would run code
+ * that can no longer be stopped. */
+static bool may_run_js(nd_realm_t *realm) {
+  return realm->worker == NULL || !nd_worker_check_stop(realm);
+}
+
 /* Runs the JS tick callback until no nextTick or rejection is pending. */
 void nd_loop_drain_ticks(napi_env env) {
   nd_realm_t *realm = nd_realm_of(env);
   int32_t *t = realm->tick_info;
   for (;;) {
+    if (!may_run_js(realm)) return;
     if (t == NULL || (!t[ND_TICK_HAS_SCHEDULED] && !t[ND_TICK_HAS_REJECTION]))
       nd_engine_run_microtasks(env);
     if (t == NULL || realm->tick_callback == NULL) return;
@@ -55,6 +65,8 @@ int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
                                       const napi_value *argv,
                                       napi_value *result) {
   napi_value ret = NULL;
+  if (result != NULL) *result = NULL;
+  if (!may_run_js(nd_realm_of(env))) return -1;
   napi_status s = napi_call_function(env, recv, fn, argc, argv, &ret);
   if (result != NULL) *result = ret;
   if (s == napi_ok) return 0;

@@ -15,7 +15,8 @@ extern "C" {
 /* Calls fn.apply(recv, argv) as a top-level callback. On return at the
  * outermost level runs nextTicks and microtasks. Returns 0 with *result set
  * (may be NULL), or -1 when fn threw: the exception was reported as
- * uncaught (and, if nothing handled it, the process has exited). */
+ * uncaught (and, if nothing handled it, the process has exited). Also -1,
+ * without calling fn, in a worker that was asked to stop. */
 int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
                           size_t argc, const napi_value *argv,
                           napi_value *result);

@@ -65,7 +65,7 @@ static void worker_thread(void *arg) {
     if (realm != NULL) {
       uv_mutex_lock(&w->mutex);
       w->realm = realm;
-      bool stop = w->stop_requested;
+      bool stop = __atomic_load_n(&w->stop_requested, __ATOMIC_ACQUIRE);
       uv_mutex_unlock(&w->mutex);
       if (stop) {
         realm->exiting = true;
@@ -131,7 +131,7 @@ int nd_worker_start(nd_worker_t *w) {
 
 void nd_worker_stop(nd_worker_t *w) {
   uv_mutex_lock(&w->mutex);
-  w->stop_requested = true;
+  __atomic_store_n(&w->stop_requested, true, __ATOMIC_RELEASE);
   if (w->realm != NULL) {
     nd_engine_terminate(w->realm->env);
     uv_async_send(&w->stop_async);
@@ -167,10 +167,8 @@ void nd_worker_stop_all(nd_realm_t *realm) {
 
 void nd_worker_exit_from_inside(nd_realm_t *realm, int code) {
   nd_worker_t *w = realm->worker;
-  uv_mutex_lock(&w->mutex);
-  bool stopped = w->stop_requested;
-  w->stop_requested = true;
-  uv_mutex_unlock(&w->mutex);
+  bool stopped =
+      __atomic_exchange_n(&w->stop_requested, true, __ATOMIC_ACQ_REL);
   /* The first reason to stop decides the exit code. */
   if (!stopped) realm->exit_code = code;
   realm->exiting = true;
@@ -181,9 +179,8 @@ void nd_worker_exit_from_inside(nd_realm_t *realm, int code) {
 bool nd_worker_check_stop(nd_realm_t *realm) {
   nd_worker_t *w = realm->worker;
   if (w == NULL) return realm->exiting;
-  uv_mutex_lock(&w->mutex);
-  bool stop = w->stop_requested;
-  uv_mutex_unlock(&w->mutex);
+  /* Read without the mutex: this runs before every entry into JS. */
+  bool stop = __atomic_load_n(&w->stop_requested, __ATOMIC_ACQUIRE);
   if (stop && !realm->exiting) {
     realm->exiting = true;
     realm->exit_code = 1;

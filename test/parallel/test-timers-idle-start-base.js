@@ -6,12 +6,14 @@ const common = require('../common');
 const assert = require('assert');
 
 const before = process.uptime() * 1000;
+// Taken before the timer starts, so a pause in between cannot make the
+// measured delay look shorter than it was.
+const started = process.hrtime.bigint();
 const t = setTimeout(common.mustCall(() => {
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   // The loop clock has millisecond granularity: allow one tick of rounding.
   assert.ok(elapsed >= 20 - 1, `fired after ${elapsed} ms`);
 }), 20);
-const started = process.hrtime.bigint();
 const after = process.uptime() * 1000;
 
 assert.ok(Number.isInteger(t._idleStart), `_idleStart ${t._idleStart}`);

@@ -60,13 +60,13 @@ void nd_loop_scope_exit(napi_env env) {
   if (--realm->callback_depth == 0) nd_loop_drain_ticks(realm->env);
 }
 
-int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
-                                      napi_value fn, size_t argc,
-                                      const napi_value *argv,
-                                      napi_value *result) {
+/* Calls fn and reports a throw as uncaught; the queues are the caller's. */
+static int call_and_report(nd_realm_t *realm, napi_env env, napi_value recv,
+                           napi_value fn, size_t argc, const napi_value *argv,
+                           napi_value *result) {
   napi_value ret = NULL;
   if (result != NULL) *result = NULL;
-  if (!may_run_js(nd_realm_of(env))) return -1;
+  if (!may_run_js(realm)) return -1;
   napi_status s = napi_call_function(env, recv, fn, argc, argv, &ret);
   if (result != NULL) *result = ret;
   if (s == napi_ok) return 0;
@@ -74,13 +74,20 @@ int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
   return -1;
 }
 
+int nd_loop_make_callback_skip_queues(napi_env env, napi_value recv,
+                                      napi_value fn, size_t argc,
+                                      const napi_value *argv,
+                                      napi_value *result) {
+  return call_and_report(nd_realm_of(env), env, recv, fn, argc, argv,
+                         result);
+}
+
 int nd_loop_make_callback(napi_env env, napi_value recv, napi_value fn,
                           size_t argc, const napi_value *argv,
                           napi_value *result) {
   nd_realm_t *realm = nd_realm_of(env);
   realm->callback_depth++;
-  int rc = nd_loop_make_callback_skip_queues(env, recv, fn, argc, argv,
-                                             result);
+  int rc = call_and_report(realm, env, recv, fn, argc, argv, result);
   if (--realm->callback_depth == 0) nd_loop_drain_ticks(realm->env);
   return rc;
 }

@@ -42,7 +42,7 @@ struct nd_worker_s {
   /* Shared between the threads, under `mutex`. */
   uv_mutex_t mutex;
   struct nd_realm_s *realm; /* the worker's realm while JS can run */
-  bool stop_requested;
+  bool stop_requested; /* set once; atomic: read without the mutex */
   int exit_code;
   bool out_of_memory;
 

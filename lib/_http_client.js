@@ -55,6 +55,9 @@ const { getOptionValue } = require('internal/options');
 const { finished } = require('stream');
 const { kEmptyObject, once } = require('internal/util');
 const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
+const dc = require('diagnostics_channel');
+const requestStartChannel = dc.channel('http.client.request.start');
+const responseFinishChannel = dc.channel('http.client.response.finish');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
 });
@@ -332,6 +335,9 @@ ClientRequest.prototype._finish = function _finish() {
     });
   }
   ReflectApply(OutgoingMessage.prototype._finish, this, []);
+  if (requestStartChannel.hasSubscribers) {
+    requestStartChannel.publish({ request: this });
+  }
 };
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
@@ -558,6 +564,9 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
         },
       },
     });
+  }
+  if (responseFinishChannel.hasSubscribers) {
+    responseFinishChannel.publish({ request: req, response: res });
   }
 
   // Add our listener first, so that we guarantee socket cleanup

@@ -55,6 +55,9 @@ const {
 } = require('internal/validators');
 const { getOptionValue } = require('internal/options');
 const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
+const dc = require('diagnostics_channel');
+const requestStartChannel = dc.channel('http.server.request.start');
+const responseFinishChannel = dc.channel('http.server.response.finish');
 let debug = require('internal/util/debuglog').debuglog('http', (fn) => {
   debug = fn;
 });
@@ -834,6 +837,9 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 
   res.on('finish', resOnFinish.bind(undefined, req, res, socket, state,
                                     server));
+  if (requestStartChannel.hasSubscribers) {
+    requestStartChannel.publish({ request: req, response: res, socket, server });
+  }
 
   let handled = false;
   if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
@@ -884,6 +890,9 @@ function clearIncoming(req) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (responseFinishChannel.hasSubscribers) {
+    responseFinishChannel.publish({ request: req, response: res, socket, server });
+  }
   // The request is done too (its unread body is thrown away).
   const idx = state.incoming.indexOf(req);
   if (idx === 0) {

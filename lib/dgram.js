@@ -71,6 +71,7 @@ const kAsyncDispose = SymbolFor('nodejs.asyncDispose');
 
 let cluster;
 let guessHandleType;
+const socketChannel = require('diagnostics_channel').channel('udp.socket');
 
 /* new Socket(type | options[, listener]): an unbound UDP socket of type
  * 'udp4' or 'udp6'; options: { type, reuseAddr, ipv6Only, recvBufferSize,
@@ -119,6 +120,7 @@ function Socket(type, listener) {
                                                           onAborted));
     }
   }
+  if (socketChannel.hasSubscribers) socketChannel.publish({ socket: this });
 }
 ObjectSetPrototypeOf(Socket.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Socket, EventEmitter);

@@ -19,6 +19,8 @@ const {
 } = require('internal/net/common');
 const { Socket } = require('internal/net/socket');
 const { Server, createServerHandle } = require('internal/net/server');
+const clientSocketChannel =
+  require('diagnostics_channel').channel('net.client.socket');
 
 /* createServer([options][, connectionListener]) -> Server */
 function createServer(options, connectionListener) {
@@ -31,6 +33,9 @@ function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
   const socket = new Socket(options);
+  if (clientSocketChannel.hasSubscribers) {
+    clientSocketChannel.publish({ socket });
+  }
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
 }

@@ -41,6 +41,8 @@ const {
 } = require('internal/net/common');
 const { kOwner } = require('internal/stream_base_commons');
 const { isIP } = require('internal/net');
+const serverSocketChannel =
+  require('diagnostics_channel').channel('net.server.socket');
 const {
   Socket,
   kSetNoDelay,
@@ -198,6 +200,9 @@ function onconnection(err, clientHandle) {
   self._connections++;
   socket.server = self;
   socket._server = self;
+  if (serverSocketChannel.hasSubscribers) {
+    serverSocketChannel.publish({ socket });
+  }
   self.emit('connection', socket);
 }
 

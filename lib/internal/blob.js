@@ -253,7 +253,8 @@ class File extends Blob {
   constructor(fileBits, fileName, options = kEmptyObject) {
     if (arguments.length < 2)
       throw new ERR_MISSING_ARGS('fileBits', 'fileName');
-    if (!fileWarned) {
+    // fetch's FormData makes Files through a subclass, without the warning.
+    if (!fileWarned && new.target === File) {
       fileWarned = true;
       process.emitWarning(
         'buffer.File is an experimental feature and might change at any time',

@@ -124,6 +124,15 @@ defineLazy('BroadcastChannel', 'internal/worker/io', 'BroadcastChannel');
 defineLazy('DOMException', 'internal/per_context/domexception',
            'DOMException');
 
+// fetch() and its classes, unless --no-experimental-fetch.
+if (require('internal/options').getOptionValue('--experimental-fetch')) {
+  defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
+  defineLazy('Headers', 'internal/fetch/headers', 'Headers');
+  defineLazy('Request', 'internal/fetch/request', 'Request');
+  defineLazy('Response', 'internal/fetch/response', 'Response');
+  defineLazy('FormData', 'internal/fetch/formdata', 'FormData');
+}
+
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader',
                     'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
                     'ReadableByteStreamController',

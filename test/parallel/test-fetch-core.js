@@ -143,6 +143,10 @@ async function network() {
           res.writeHead(204);
           res.end();
           break;
+        case '/cut':
+          res.setHeader('content-length', 10);
+          res.write('abcde', () => res.destroy());
+          break;
         case '/slow':
           res.writeHead(200);
           res.write('first');
@@ -198,6 +202,11 @@ async function network() {
   assert.strictEqual(new TextDecoder().decode(value), 'first');
   controller.abort();
   await assert.rejects(reader.read(), { name: 'AbortError' });
+
+  // The connection lost before the end of the body.
+  response = await fetch(`${base}/cut`);
+  await assert.rejects(response.text(), { name: 'TypeError',
+                                          message: 'terminated' });
 
   // Aborted before it starts.
   await assert.rejects(fetch(`${base}/`, { signal: AbortSignal.abort() }),

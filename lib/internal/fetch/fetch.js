@@ -13,6 +13,7 @@ const {
   StringPrototypeSplit,
   StringPrototypeToLowerCase,
   StringPrototypeTrim,
+  Uint8Array,
 } = primordials;
 
 const { Request, requestParts } = require('internal/fetch/request');
@@ -291,13 +292,48 @@ function toResponse(req, res, settle) {
     settle();
   } else {
     const decoded = decodeBody(res);
-    decoded.on('end', settle);
     decoded.on('close', settle);
-    const { newReadableStreamFromStreamReadable } =
-      require('internal/webstreams/adapters');
-    body = streamBody(newReadableStreamFromStreamReadable(decoded));
+    body = streamBody(webStreamOf(decoded, res, req.signal));
   }
   return makeResponse(state, headers, body);
+}
+
+let ReadableStream;
+/* A ReadableStream of `decoded` (the body of `res`): paused while the
+ * stream's queue is full; an abort errors it with the signal's reason,
+ * a connection lost before the end with TypeError('terminated'). */
+function webStreamOf(decoded, res, signal) {
+  ReadableStream ??= require('internal/webstreams/readablestream').ReadableStream;
+  let failed = false;
+  return new ReadableStream({
+    start(controller) {
+      const fail = (err) => {
+        if (failed) return;
+        failed = true;
+        controller.error(signal.aborted ? signal.reason :
+          new TypeError('terminated', { cause: err }));
+      };
+      decoded.on('data', (chunk) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset,
+                                          chunk.byteLength));
+        if (controller.desiredSize <= 0) decoded.pause();
+      });
+      decoded.on('end', () => {
+        if (!failed) controller.close();
+      });
+      decoded.on('error', fail);
+      if (decoded !== res) res.on('error', fail);
+      res.on('aborted', () => fail(new Error('other side closed')));
+    },
+    pull() {
+      decoded.resume();
+    },
+    cancel() {
+      failed = true;
+      res.destroy();
+      if (decoded !== res) decoded.destroy();
+    },
+  }, { highWaterMark: 65536, size: (chunk) => chunk.byteLength });
 }
 
 /* `url`'s href without its fragment (an empty one included). */

@@ -39,6 +39,7 @@
   V(util)                                                                      \
   V(uv)                                                                        \
   V(v8)                                                                        \
+  V(wasm_web_api)                                                              \
   V(worker)
 
 /* The binding's init, found by name; NULL when there is none. */

@@ -127,6 +127,15 @@ void nd_engine_run_microtasks(napi_env env);
  * cleanups, GC follow-ups, Atomics.waitAsync). Returns whether any ran. */
 bool nd_engine_pump_tasks(napi_env env);
 
+/* While V8 has background work that will post a task for env's isolate
+ * (async WebAssembly compilation, ...), blocks for those tasks and runs
+ * them. True when it ran any (the loop may have work again). */
+bool nd_engine_wait_background_tasks(napi_env env);
+
+/* Makes V8 uv_async_send(waker) whenever it posts a task for env's
+ * isolate, so a sleeping loop runs it (NULL: no more). */
+void nd_engine_set_task_waker(napi_env env, uv_async_t *waker);
+
 /* Tells V8 the time zone may have changed (process.env.TZ was set), so
  * Date recomputes local time. */
 void nd_engine_timezone_changed(napi_env env);
@@ -624,6 +633,14 @@ uint32_t nd_engine_cached_data_version_tag(void);
  * handling, which knows the capture callback, decides. */
 void nd_engine_set_runtime_flags(napi_env env, const char *flags,
                                  size_t length);
+
+/* Sets the JS function WebAssembly.compileStreaming/instantiateStreaming
+ * call as handler(source, streaming): it must feed the bytes through
+ * streaming.push(view), then call streaming.finish(), or
+ * streaming.abort(error) (streaming.setURL(url) names the module in stack
+ * traces). Until one is set, those functions reject. */
+napi_status nd_engine_set_wasm_streaming_handler(napi_env env,
+                                                 napi_value handler);
 
 #ifdef __cplusplus
 }

@@ -163,6 +163,14 @@ static void run_platform_tasks(uv_check_t *handle) {
   napi_close_handle_scope(realm->env, scope);
 }
 
+/* V8 posted a task while the loop may have been asleep (the result of
+ * background work): run it now, unless JS may no longer run. */
+static void on_task_posted(uv_async_t *handle) {
+  nd_realm_t *realm = handle->data;
+  if (uv_is_active((uv_handle_t *)&realm->task_check))
+    run_platform_tasks(&realm->task_check);
+}
+
 nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options,
                             struct nd_worker_s *worker) {
   nd_realm_t *realm = calloc(1, sizeof(*realm));
@@ -187,6 +195,10 @@ nd_realm_t *nd_realm_create(uv_loop_t *loop, const nd_options_t *options,
   realm->task_check.data = realm;
   uv_check_start(&realm->task_check, run_platform_tasks);
   uv_unref((uv_handle_t *)&realm->task_check);
+  uv_async_init(loop, &realm->task_waker, on_task_posted);
+  realm->task_waker.data = realm;
+  uv_unref((uv_handle_t *)&realm->task_waker);
+  nd_engine_set_task_waker(env, &realm->task_waker);
 
   napi_value process, cache, holder, internal_binding_fn;
   napi_create_object(env, &process);
@@ -244,6 +256,17 @@ static int emit_process_event(nd_realm_t *realm, const char *event) {
   return code;
 }
 
+/* nd_engine_wait_background_tasks as a JS entry. */
+static bool wait_background_tasks(nd_realm_t *realm) {
+  napi_handle_scope scope;
+  napi_open_handle_scope(realm->env, &scope);
+  nd_loop_scope_enter(realm->env);
+  bool ran = nd_engine_wait_background_tasks(realm->env);
+  nd_loop_scope_exit(realm->env);
+  napi_close_handle_scope(realm->env, scope);
+  return ran;
+}
+
 int nd_realm_run(nd_realm_t *realm) {
   napi_env env = realm->env;
   napi_value process, fn, result;
@@ -259,6 +282,9 @@ int nd_realm_run(nd_realm_t *realm) {
     }
     if (nd_worker_check_stop(realm)) break;
     run_platform_tasks(&realm->task_check);
+    /* Background work that will post a task (async WebAssembly
+     * compilation) keeps the process alive, as in Node. */
+    if (wait_background_tasks(realm) && uv_loop_alive(realm->loop)) continue;
     int code = emit_process_event(realm, "beforeExit");
     if (nd_worker_check_stop(realm)) break;
     realm->exit_code = code;

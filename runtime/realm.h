@@ -56,6 +56,7 @@ typedef struct nd_realm_s {
   uv_check_t immediate_check;
   uv_idle_t immediate_idle;
   uv_check_t task_check; /* runs V8's foreground tasks every iteration */
+  uv_async_t task_waker; /* ...and as soon as V8 posts one (unref'd) */
   napi_ref ctors[ND_CTOR_COUNT];
 
   /* worker_threads: the worker this realm runs (NULL on the main

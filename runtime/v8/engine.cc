@@ -13,7 +13,7 @@
 
 /* The V8 platform is process-wide by V8's design; everything else lives in
  * per-isolate data. */
-static std::unique_ptr<v8::Platform> platform;
+static v8::Platform *platform;
 
 static const char *const private_names[ND_PRIVATE_COUNT] = {
   "nodus:arrow_message",
@@ -43,8 +43,8 @@ extern "C" int nd_engine_platform_init(int threads, const char *flags) {
   v8::V8::InitializeICU();
   v8::V8::SetFlagsFromString(default_flags, sizeof(default_flags) - 1);
   if (flags != NULL) v8::V8::SetFlagsFromString(flags, strlen(flags));
-  platform = v8::platform::NewDefaultPlatform(threads);
-  v8::V8::InitializePlatform(platform.get());
+  platform = nd_platform_create(threads);
+  v8::V8::InitializePlatform(platform);
   return v8::V8::Initialize() ? 0 : -1;
 }
 
@@ -64,6 +64,8 @@ extern "C" void nd_engine_print_v8_help(void) {
 extern "C" void nd_engine_platform_dispose(void) {
   v8::V8::Dispose();
   v8::V8::DisposePlatform();
+  nd_platform_dispose();
+  platform = NULL;
 }
 
 extern "C" const char *nd_engine_v8_version(void) {
@@ -163,6 +165,7 @@ extern "C" napi_env nd_engine_env_create_limited(
    * at top level (bootstrap, main) stay valid; callbacks open their own. */
   nd_scope_holder *scope = new nd_scope_holder(isolate);
   isolate->SetData(SLOT_SCOPE, scope);
+  nd_wasm_streaming_install(isolate);
   v8::Local<v8::Context> context = v8::Context::New(isolate);
   context->Enter();
   idata->context.Reset(isolate, context);
@@ -215,6 +218,7 @@ extern "C" void nd_engine_env_destroy(napi_env env) {
   idata->initialize_import_meta.Reset();
   for (int i = 0; i < 4; i++) idata->promise_hooks[i].Reset();
   idata->napi_async_hooks.Reset();
+  idata->wasm_streaming_handler.Reset();
   idata->vm_contexts.clear();
   for (int i = 0; i < ND_PRIVATE_COUNT; i++) idata->privates[i].Reset();
   {
@@ -226,6 +230,7 @@ extern "C" void nd_engine_env_destroy(napi_env env) {
   isolate->Exit();
   /* The allocator is owned by V8 (shared with transferred memory). */
   isolate->Dispose();
+  nd_platform_set_waker(isolate, NULL);
   delete idata;
 }
 
@@ -343,11 +348,21 @@ extern "C" napi_status nd_engine_static_string(napi_env env, const void *data,
 
 extern "C" bool nd_engine_pump_tasks(napi_env env) {
   bool ran = false;
-  while (v8::platform::PumpMessageLoop(platform.get(), env->isolate,
-                                       v8::platform::MessageLoopBehavior::
-                                           kDoNotWait))
-    ran = true;
+  while (nd_platform_pump(env->isolate, false)) ran = true;
   return ran;
+}
+
+extern "C" bool nd_engine_wait_background_tasks(napi_env env) {
+  bool ran = false;
+  while (env->isolate->HasPendingBackgroundTasks()) {
+    nd_platform_pump(env->isolate, true);
+    ran = true;
+  }
+  return ran;
+}
+
+extern "C" void nd_engine_set_task_waker(napi_env env, uv_async_t *waker) {
+  nd_platform_set_waker(env->isolate, waker);
 }
 
 extern "C" void nd_engine_timezone_changed(napi_env env) {

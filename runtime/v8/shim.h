@@ -35,6 +35,9 @@ struct nd_isolate_data {
    * every vm context gets too; vm_contexts holds those weakly. */
   v8::Global<v8::Function> promise_hooks[4];
   std::vector<v8::Global<v8::Context>> vm_contexts;
+  /* handler(source, streaming) of WebAssembly.compileStreaming (empty until
+   * lib/ sets it; engine_wasm.cc). */
+  v8::Global<v8::Function> wasm_streaming_handler;
 };
 
 /* A Node-API finalizer attached to a JS object through a weak handle. */
@@ -92,6 +95,22 @@ static inline v8::Local<v8::Value> nd_local(napi_value v) {
 static inline v8::Local<v8::Context> nd_context(napi_env env) {
   return env->isolate->GetCurrentContext();
 }
+
+/* Makes V8 define WebAssembly.compileStreaming/instantiateStreaming in the
+ * contexts it creates from now on, served by the isolate's
+ * wasm_streaming_handler (engine_wasm.cc). */
+void nd_wasm_streaming_install(v8::Isolate *isolate);
+
+/* platform.cc: the process's V8 platform (V8's default one whose
+ * foreground task runners also wake the isolate's loop). */
+v8::Platform *nd_platform_create(int threads);
+void nd_platform_dispose(void);
+/* Runs one foreground task of `isolate`; with `wait`, blocks until there
+ * is one. False when there was none to run. */
+bool nd_platform_pump(v8::Isolate *isolate, bool wait);
+/* uv_async_send(waker) whenever a task is posted for `isolate`; NULL
+ * forgets the isolate. */
+void nd_platform_set_waker(v8::Isolate *isolate, uv_async_t *waker);
 
 /* Records `status` as env's last error and returns it. */
 napi_status nd_set_error(napi_env env, napi_status status);

@@ -131,6 +131,12 @@ if (require('internal/options').getOptionValue('--experimental-fetch')) {
   defineLazy('Request', 'internal/fetch/request', 'Request');
   defineLazy('Response', 'internal/fetch/response', 'Response');
   defineLazy('FormData', 'internal/fetch/formdata', 'FormData');
+  internalBinding('wasm_web_api').setImplementation((source, streaming) =>
+    require('internal/wasm_web_api').compileStreaming(source, streaming));
+} else {
+  // Node has WebAssembly.compileStreaming only together with fetch().
+  delete globalThis.WebAssembly.compileStreaming;
+  delete globalThis.WebAssembly.instantiateStreaming;
 }
 
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader',

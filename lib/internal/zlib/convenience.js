@@ -1,0 +1,177 @@
+'use strict';
+// internal/zlib/convenience.js - zlib.gzip(buf, cb), zlib.gzipSync(buf)
+// and the other one-shot functions: a whole buffer in, a whole buffer out.
+
+const {
+  ArrayPrototypePush,
+  Uint32Array,
+} = primordials;
+
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const {
+  codes: { ERR_BUFFER_TOO_LARGE, ERR_INVALID_ARG_TYPE },
+  genericNodeError,
+} = require('internal/errors');
+const { validateFunction } = require('internal/validators');
+const { isArrayBufferView, isUint8Array } = require('internal/util/types');
+const { isAnyArrayBuffer } = internalBinding('types');
+const {
+  BROTLI_DECODE,
+  BROTLI_ENCODE,
+  brotliHandle,
+  streamSettings,
+  zlibHandle,
+} = require('internal/zlib/options');
+
+// A one-shot output buffer grows up to this many bytes at a time.
+const kMaxStep = 4 * 1024 * 1024;
+
+/* The bytes of a sync function's input (a string, ArrayBufferView or
+ * ArrayBuffer); throws ERR_INVALID_ARG_TYPE for anything else. */
+function inputBytes(buffer) {
+  if (typeof buffer === 'string') return Buffer.from(buffer);
+  if (isArrayBufferView(buffer)) return buffer;
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  throw new ERR_INVALID_ARG_TYPE(
+    'buffer',
+    ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'],
+    buffer);
+}
+
+/* The async functions' input as the streams take it (a Buffer or string;
+ * other values go on and fail as a write would). */
+function streamInput(buffer) {
+  if (isArrayBufferView(buffer) && !isUint8Array(buffer))
+    return new FastBuffer(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  return buffer;
+}
+
+function onEngineData(chunk) {
+  ArrayPrototypePush(this.buffers, chunk);
+  this.nread += chunk.length;
+  if (this.nread > this._maxOutputLength) {
+    this.close();
+    this.removeAllListeners('end');
+    this.cb(new ERR_BUFFER_TOO_LARGE(this._maxOutputLength));
+  }
+}
+
+function onEngineError(err) {
+  this.removeAllListeners('end');
+  this.cb(err);
+}
+
+function onEngineEnd() {
+  const bufs = this.buffers;
+  let result;
+  if (this.nread === 0)
+    result = Buffer.alloc(0);
+  else if (bufs.length === 1)
+    result = bufs[0];
+  else
+    result = Buffer.concat(bufs, this.nread);
+  this.close();
+  this.cb(null, this._info ? { buffer: result, engine: this } : result);
+}
+
+/* Runs `buffer` through the stream `engine` and calls back
+ * callback(err, output) (or { buffer, engine } with options.info). */
+function bufferAsync(engine, buffer, callback) {
+  validateFunction(callback, 'callback');
+  buffer = streamInput(buffer);
+  engine.buffers = [];
+  engine.nread = 0;
+  engine.cb = callback;
+  engine.on('data', onEngineData);
+  engine.on('error', onEngineError);
+  engine.on('end', onEngineEnd);
+  engine.end(buffer);
+}
+
+/* The output of the stream `engine` for all of `buffer`, now (or
+ * { buffer, engine } with options.info). */
+function bufferSync(engine, buffer) {
+  buffer = engine._processChunk(inputBytes(buffer), engine._finishFlushFlag);
+  return engine._info ? { buffer, engine } : buffer;
+}
+
+/* handle.onerror of a one-shot handle: keeps the failure for the caller. */
+function keepError(message, errno, code) {
+  this.error = genericNodeError(message, { errno, code });
+}
+
+/* A set-up native handle for `mode` and `opts` without a stream around
+ * it: { handle, state, settings }. Throws as the stream would. */
+function bareHandle(mode, opts) {
+  const state = new Uint32Array(2);
+  const brotli = mode === BROTLI_ENCODE || mode === BROTLI_DECODE;
+  const handle = brotli ? brotliHandle(opts, mode, state, keepError) :
+    zlibHandle(opts, mode, state, keepError).handle;
+  handle.error = null;
+  handle.onerror = keepError;
+  return { handle, state, settings: streamSettings(opts, brotli) };
+}
+
+/* What the stream would give for `input` through _processChunk, straight
+ * from the handle and into output buffers that grow as it goes. */
+function runBare(mode, opts, buffer) {
+  const { handle, state, settings } = bareHandle(mode, opts);
+  const input = inputBytes(buffer);
+  const limit = settings.maxOutputLength;
+  const outputs = [];
+  let produced = 0;
+  let size = settings.chunkSize;
+  let inOffset = 0;
+  let inLeft = input.byteLength;
+  try {
+    for (;;) {
+      const out = Buffer.allocUnsafe(size);
+      const outLeft = out.length;
+      handle.writeSync(settings.finishFlush, input, inOffset, inLeft, out, 0,
+                       outLeft);
+      if (handle.error !== null) throw handle.error;
+      const have = outLeft - state[0];
+      if (have > 0) {
+        ArrayPrototypePush(outputs, have === outLeft ? out :
+          new FastBuffer(out.buffer, out.byteOffset, have));
+        produced += have;
+        if (produced > limit) throw new ERR_BUFFER_TOO_LARGE(limit);
+      }
+      inOffset += inLeft - state[1];
+      inLeft = state[1];
+      if (state[0] !== 0) break;
+      if (size < kMaxStep) size *= 2;
+    }
+  } finally {
+    handle.close();
+  }
+  if (produced === 0) return Buffer.alloc(0);
+  return outputs.length === 1 ? outputs[0] : Buffer.concat(outputs, produced);
+}
+
+/* The async one-shot function of the stream class `Ctor`. */
+function asyncFunction(Ctor) {
+  return function(buffer, opts, callback) {
+    if (typeof opts === 'function') {
+      callback = opts;
+      opts = {};
+    }
+    return bufferAsync(new Ctor(opts), buffer, callback);
+  };
+}
+
+/* The sync one-shot function of the stream class `Ctor` of `mode`. Without
+ * options.info no stream is needed: the handle does it all. */
+function syncFunction(Ctor, mode) {
+  return function(buffer, opts) {
+    if (opts && opts.info) return bufferSync(new Ctor(opts), buffer);
+    return runBare(mode, opts, buffer);
+  };
+}
+
+module.exports = {
+  asyncFunction,
+  syncFunction,
+};

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "bindings.h"
+#include "engine.h"
 #include "loop.h"
 #include "napi_util.h"
 #include "realm.h"
@@ -20,6 +21,10 @@
 /* Every block handed to a library starts with its size; 16 bytes keep the
  * alignment malloc gives. */
 #define BLOCK_HEADER 16
+
+/* processAll() output up to this size is copied into a V8 buffer; larger
+ * output is adopted where it was made. */
+#define SMALL_OUTPUT (64 * 1024)
 
 static void release_now(nd_zstream_t *s);
 
@@ -198,8 +203,8 @@ static bool get_window(napi_env env, napi_value view, napi_value off_v,
                           "The buffer must be a TypedArray or DataView");
     return false;
   }
-  double off = nd_to_double(env, off_v, 0);
-  double n = nd_to_double(env, len_v, 0);
+  double off = trunc(nd_to_double(env, off_v, 0));
+  double n = trunc(nd_to_double(env, len_v, 0));
   if (!(off >= 0 && n >= 0 && n <= UINT32_MAX && off + n <= (double)size)) {
     napi_throw_range_error(env, "ERR_OUT_OF_RANGE",
                            "The range is outside of the buffer");
@@ -210,9 +215,9 @@ static bool get_window(napi_env env, napi_value view, napi_value off_v,
   return true;
 }
 
-/* Loads the arguments (flush, in, inOff, inLen, out, outOff, outLen) of a
- * write into s. Returns false after throwing. */
-static bool take_step(napi_env env, nd_zstream_t *s, napi_value *argv) {
+/* Loads the arguments (flush, in, inOff, inLen) of a step into s. Returns
+ * false after throwing. */
+static bool take_input(napi_env env, nd_zstream_t *s, napi_value *argv) {
   const char *problem = NULL;
   if (s->closed)
     problem = "zlib binding closed";
@@ -235,8 +240,14 @@ static bool take_step(napi_env env, nd_zstream_t *s, napi_value *argv) {
   if (!get_window(env, argv[1], argv[2], argv[3], &in, &s->avail_in))
     return false;
   s->next_in = in;
-  return get_window(env, argv[4], argv[5], argv[6], &s->next_out,
-                    &s->avail_out);
+  return true;
+}
+
+/* Loads the arguments (flush, in, inOff, inLen, out, outOff, outLen) of a
+ * write into s. Returns false after throwing. */
+static bool take_step(napi_env env, nd_zstream_t *s, napi_value *argv) {
+  return take_input(env, s, argv) && get_window(env, argv[4], argv[5], argv[6],
+                                                &s->next_out, &s->avail_out);
 }
 
 /* Writes what is left of the step's buffers into writeState. */
@@ -257,6 +268,78 @@ napi_value nd_zstream_write_sync(napi_env env, napi_callback_info info) {
   else
     publish_result(s);
   return NULL;
+}
+
+/* The Buffer of `len` bytes of output at `out` (malloc'd; taken over):
+ * small output is copied into V8's memory, large output adopted as is. */
+static napi_value output_buffer(napi_env env, uint8_t *out, size_t len) {
+  napi_value result = NULL;
+  if (len <= SMALL_OUTPUT) {
+    napi_create_buffer_copy(env, len, out, NULL, &result);
+    free(out);
+    return result;
+  }
+  uint8_t *fitted = realloc(out, len);
+  if (fitted != NULL)
+    out = fitted;
+  nd_engine_adopt_buffer(env, out, len, NULL, &result);
+  return result;
+}
+
+/* Runs steps into `out` (of *cap bytes, *len used) until the engine stops
+ * filling it, doubling it as needed. Returns the buffer (maybe moved), or
+ * NULL when out of memory (`out` is then freed). */
+static uint8_t *run_all(nd_zstream_t *s, uint8_t *out, size_t *cap, size_t *len,
+                        double limit) {
+  for (;;) {
+    size_t room = *cap - *len;
+    if (room > UINT32_MAX)
+      room = UINT32_MAX;
+    s->next_out = out + *len;
+    s->avail_out = (uint32_t)room;
+    s->engine->process(s);
+    *len += room - s->avail_out;
+    if (s->error.message != NULL || (double)*len > limit || s->avail_out != 0)
+      return out;
+    uint8_t *bigger = *cap <= SIZE_MAX / 2 ? realloc(out, *cap * 2) : NULL;
+    if (bigger == NULL) {
+      free(out);
+      return NULL;
+    }
+    out = bigger;
+    *cap *= 2;
+  }
+}
+
+napi_value nd_zstream_process_all(napi_env env, napi_callback_info info) {
+  napi_value argv[6], result;
+  nd_zstream_t *s = nd_zstream_unwrap(env, info, 6, argv);
+  if (s == NULL || !take_input(env, s, argv))
+    return NULL;
+  double first = nd_to_double(env, argv[4], 16 * 1024);
+  double limit = nd_to_double(env, argv[5], (double)SIZE_MAX);
+  size_t cap = first >= 64 && first <= (double)UINT32_MAX ? (size_t)first : 64;
+  size_t len = 0;
+  uint8_t *out = malloc(cap);
+  if (out != NULL)
+    out = run_all(s, out, &cap, &len, limit);
+  nd_zstream_sync_memory(s);
+  if (out == NULL) {
+    napi_throw_range_error(env, "ERR_MEMORY_ALLOCATION_FAILED",
+                           "Failed to allocate memory");
+    return NULL;
+  }
+  if (s->error.message != NULL) {
+    free(out);
+    nd_zstream_report_error(s);
+    return NULL;
+  }
+  if ((double)len > limit) {
+    free(out);
+    napi_get_null(env, &result);
+    return result;
+  }
+  return output_buffer(env, out, len);
 }
 
 /* Thread pool: runs the step. */
@@ -420,8 +503,12 @@ static const struct {
 /* clang-format on */
 
 void nd_zlib_set_constants(napi_env env, napi_value target) {
-  for (size_t i = 0; i < ND_COUNT(zlib_constants); i++)
-    nd_set_number(env, target, zlib_constants[i].name, zlib_constants[i].value);
+  for (size_t i = 0; i < ND_COUNT(zlib_constants); i++) {
+    napi_property_descriptor d = {zlib_constants[i].name, NULL, NULL, NULL,
+                                  NULL, NULL, napi_enumerable, NULL};
+    napi_create_double(env, zlib_constants[i].value, &d.value);
+    napi_define_properties(env, target, 1, &d);
+  }
 }
 
 napi_value nd_binding_zlib_init(napi_env env, napi_value exports) {

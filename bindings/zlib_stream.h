@@ -14,6 +14,10 @@
  *   h.writeSync(flush, in, inOff, inLen, out, outOff, outLen)
  *       one step: consumes input, fills output; afterwards writeState
  *       (a Uint32Array) holds [availOutAfter, availInAfter]
+ *   h.processAll(flush, in, inOff, inLen, firstSize, limit)
+ *       steps until all the input went through, into an output buffer of
+ *       firstSize bytes that doubles when full; -> a Buffer of the output,
+ *       null when it exceeds `limit` bytes, undefined after onerror
  *   h.write(...same...)                 the same step on the thread pool;
  *                                       then writeState is filled and
  *                                       onWrite is called with this = h
@@ -136,14 +140,18 @@ bool nd_zstream_report_error(nd_zstream_t *s);
 /* JS methods every handle class shares. */
 napi_value nd_zstream_write(napi_env env, napi_callback_info info);
 napi_value nd_zstream_write_sync(napi_env env, napi_callback_info info);
+napi_value nd_zstream_process_all(napi_env env, napi_callback_info info);
 napi_value nd_zstream_reset(napi_env env, napi_callback_info info);
 napi_value nd_zstream_close(napi_env env, napi_callback_info info);
 
-#define ND_ZSTREAM_METHODS                           \
-  ND_METHOD("write", nd_zstream_write),              \
-      ND_METHOD("writeSync", nd_zstream_write_sync), \
-      ND_METHOD("reset", nd_zstream_reset),          \
-      ND_METHOD("close", nd_zstream_close)
+/* clang-format off */
+#define ND_ZSTREAM_METHODS                                                     \
+  ND_METHOD("write", nd_zstream_write),                                        \
+  ND_METHOD("writeSync", nd_zstream_write_sync),                               \
+  ND_METHOD("processAll", nd_zstream_process_all),                             \
+  ND_METHOD("reset", nd_zstream_reset),                                        \
+  ND_METHOD("close", nd_zstream_close)
+/* clang-format on */
 
 /* Defines the handle classes: Zlib (zlib_deflate.c), BrotliEncoder and
  * BrotliDecoder (zlib_brotli.c). Return NULL with an exception pending. */
@@ -151,8 +159,8 @@ napi_value nd_zlib_define_class(napi_env env);
 napi_value nd_brotli_define_encoder(napi_env env);
 napi_value nd_brotli_define_decoder(napi_env env);
 
-/* Sets every zlib.constants entry (Z_*, modes, limits, BROTLI_*) on
- * `target`, in Node's order. */
+/* Defines every zlib.constants entry (Z_*, modes, limits, BROTLI_*) on
+ * `target`, in Node's order, read-only. */
 void nd_zlib_set_constants(napi_env env, napi_value target);
 
 #endif /* NODUS_ZLIB_STREAM_H */

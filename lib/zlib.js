@@ -24,8 +24,8 @@ const {
   INFLATERAW, UNZIP,
 } = constants;
 
+// Its entries are read-only already.
 ObjectSetPrototypeOf(constants, null);
-ObjectFreeze(constants);
 
 // Each class works with and without `new`, and can be called on an object
 // that inherits from it (old-style subclasses).

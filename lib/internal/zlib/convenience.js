@@ -24,9 +24,6 @@ const {
   zlibHandle,
 } = require('internal/zlib/options');
 
-// A one-shot output buffer grows up to this many bytes at a time.
-const kMaxStep = 4 * 1024 * 1024;
-
 /* The bytes of a sync function's input (a string, ArrayBufferView or
  * ArrayBuffer); throws ERR_INVALID_ARG_TYPE for anything else. */
 function inputBytes(buffer) {
@@ -103,52 +100,35 @@ function keepError(message, errno, code) {
 }
 
 /* A set-up native handle for `mode` and `opts` without a stream around
- * it: { handle, state, settings }. Throws as the stream would. */
+ * it: { handle, settings }. Throws as the stream would. */
 function bareHandle(mode, opts) {
   const state = new Uint32Array(2);
   const brotli = mode === BROTLI_ENCODE || mode === BROTLI_DECODE;
+  // processAll() reports nothing through writeState or the callback.
   const handle = brotli ? brotliHandle(opts, mode, state, keepError) :
     zlibHandle(opts, mode, state, keepError).handle;
   handle.error = null;
   handle.onerror = keepError;
-  return { handle, state, settings: streamSettings(opts, brotli) };
+  return { handle, settings: streamSettings(opts, brotli) };
 }
 
-/* What the stream would give for `input` through _processChunk, straight
- * from the handle and into output buffers that grow as it goes. */
+/* What the stream would give for `buffer` through _processChunk, straight
+ * from the handle: the output grows in native memory and becomes one
+ * Buffer at the end. */
 function runBare(mode, opts, buffer) {
-  const { handle, state, settings } = bareHandle(mode, opts);
+  const { handle, settings } = bareHandle(mode, opts);
   const input = inputBytes(buffer);
   const limit = settings.maxOutputLength;
-  const outputs = [];
-  let produced = 0;
-  let size = settings.chunkSize;
-  let inOffset = 0;
-  let inLeft = input.byteLength;
+  let output;
   try {
-    for (;;) {
-      const out = Buffer.allocUnsafe(size);
-      const outLeft = out.length;
-      handle.writeSync(settings.finishFlush, input, inOffset, inLeft, out, 0,
-                       outLeft);
-      if (handle.error !== null) throw handle.error;
-      const have = outLeft - state[0];
-      if (have > 0) {
-        ArrayPrototypePush(outputs, have === outLeft ? out :
-          new FastBuffer(out.buffer, out.byteOffset, have));
-        produced += have;
-        if (produced > limit) throw new ERR_BUFFER_TOO_LARGE(limit);
-      }
-      inOffset += inLeft - state[1];
-      inLeft = state[1];
-      if (state[0] !== 0) break;
-      if (size < kMaxStep) size *= 2;
-    }
+    output = handle.processAll(settings.finishFlush, input, 0,
+                               input.byteLength, settings.chunkSize, limit);
   } finally {
     handle.close();
   }
-  if (produced === 0) return Buffer.alloc(0);
-  return outputs.length === 1 ? outputs[0] : Buffer.concat(outputs, produced);
+  if (handle.error !== null) throw handle.error;
+  if (output === null) throw new ERR_BUFFER_TOO_LARGE(limit);
+  return output;
 }
 
 /* The async one-shot function of the stream class `Ctor`. */

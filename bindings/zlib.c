@@ -3,11 +3,10 @@
  * and thread-pool writes, errors, memory accounting, close and GC; the
  * engines live in zlib_deflate.c and zlib_brotli.c. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <brotli/decode.h>
-#include <brotli/encode.h>
 #include <uv.h>
 #include <zlib.h>
 
@@ -86,6 +85,7 @@ static void destroy(nd_zstream_t *s) {
   drop_ref(env, &s->on_write);
   drop_ref(env, &s->in_keep);
   drop_ref(env, &s->out_keep);
+  free(s->gathered);
   free(s);
 }
 
@@ -286,73 +286,100 @@ static napi_value output_buffer(napi_env env, uint8_t *out, size_t len) {
   return result;
 }
 
-/* Runs steps into `out` (of *cap bytes, *len used) until the engine stops
- * filling it, doubling it as needed. Returns the buffer (maybe moved), or
- * NULL when out of memory (`out` is then freed). */
-static uint8_t *run_all(nd_zstream_t *s, uint8_t *out, size_t *cap, size_t *len,
-                        double limit) {
+/* Loads the arguments (flush, in, inOff, inLen, firstSize, limit) of
+ * processAll and makes its first output block. Returns false after
+ * throwing. */
+static bool start_gathering(napi_env env, nd_zstream_t *s, napi_value *argv) {
+  if (!take_input(env, s, argv))
+    return false;
+  double first = nd_to_double(env, argv[4], 16 * 1024);
+  s->gather_limit = nd_to_double(env, argv[5], (double)SIZE_MAX);
+  s->gathered_cap =
+      first >= 64 && first <= (double)UINT32_MAX ? (size_t)first : 64;
+  s->gathered_len = 0;
+  s->gathered = malloc(s->gathered_cap);
+  if (s->gathered != NULL)
+    return true;
+  napi_throw_range_error(env, "ERR_MEMORY_ALLOCATION_FAILED",
+                         "Failed to allocate memory");
+  return false;
+}
+
+/* Runs steps into s->gathered until the engine stops filling it (or fails,
+ * or passes the limit), doubling the block as needed. Any thread. */
+static void gather(nd_zstream_t *s) {
   for (;;) {
-    size_t room = *cap - *len;
+    size_t room = s->gathered_cap - s->gathered_len;
     if (room > UINT32_MAX)
       room = UINT32_MAX;
-    s->next_out = out + *len;
+    s->next_out = s->gathered + s->gathered_len;
     s->avail_out = (uint32_t)room;
     s->engine->process(s);
-    *len += room - s->avail_out;
-    if (s->error.message != NULL || (double)*len > limit || s->avail_out != 0)
-      return out;
-    uint8_t *bigger = *cap <= SIZE_MAX / 2 ? realloc(out, *cap * 2) : NULL;
+    s->gathered_len += room - s->avail_out;
+    if (s->error.message != NULL || s->avail_out != 0 ||
+        (double)s->gathered_len > s->gather_limit)
+      return;
+    size_t cap = s->gathered_cap;
+    uint8_t *bigger =
+        cap <= SIZE_MAX / 2 ? realloc(s->gathered, cap * 2) : NULL;
     if (bigger == NULL) {
-      free(out);
-      return NULL;
+      nd_zstream_fail(s, "Out of memory", "Z_MEM_ERROR", Z_MEM_ERROR);
+      return;
     }
-    out = bigger;
-    *cap *= 2;
+    s->gathered = bigger;
+    s->gathered_cap = cap * 2;
   }
+}
+
+/* What gather() got, for JS: a Buffer of the output, or null when it went
+ * over the limit; NULL when the engine failed (s->error says how). The
+ * gathered block is released either way. */
+static napi_value take_gathered(napi_env env, nd_zstream_t *s) {
+  uint8_t *out = s->gathered;
+  napi_value result = NULL;
+  s->gathered = NULL;
+  if (s->error.message == NULL && (double)s->gathered_len > s->gather_limit) {
+    napi_get_null(env, &result);
+  } else if (s->error.message == NULL) {
+    return output_buffer(env, out, s->gathered_len);
+  }
+  free(out);
+  return result;
 }
 
 napi_value nd_zstream_process_all(napi_env env, napi_callback_info info) {
-  napi_value argv[6], result;
+  napi_value argv[6];
   nd_zstream_t *s = nd_zstream_unwrap(env, info, 6, argv);
-  if (s == NULL || !take_input(env, s, argv))
+  if (s == NULL || !start_gathering(env, s, argv))
     return NULL;
-  double first = nd_to_double(env, argv[4], 16 * 1024);
-  double limit = nd_to_double(env, argv[5], (double)SIZE_MAX);
-  size_t cap = first >= 64 && first <= (double)UINT32_MAX ? (size_t)first : 64;
-  size_t len = 0;
-  uint8_t *out = malloc(cap);
-  if (out != NULL)
-    out = run_all(s, out, &cap, &len, limit);
+  gather(s);
   nd_zstream_sync_memory(s);
-  if (out == NULL) {
-    napi_throw_range_error(env, "ERR_MEMORY_ALLOCATION_FAILED",
-                           "Failed to allocate memory");
-    return NULL;
-  }
-  if (s->error.message != NULL) {
-    free(out);
+  napi_value result = take_gathered(env, s);
+  if (result == NULL)
     nd_zstream_report_error(s);
-    return NULL;
-  }
-  if ((double)len > limit) {
-    free(out);
-    napi_get_null(env, &result);
-    return result;
-  }
-  return output_buffer(env, out, len);
+  return result;
 }
 
-/* Thread pool: runs the step. */
+/* Thread pool: runs the step (or all of them, for processAllAsync). */
 static void run_step(uv_work_t *work) {
   nd_zstream_t *s = ND_CONTAINER_OF(work, nd_zstream_t, work);
-  s->engine->process(s);
+  if (s->gathered != NULL)
+    gather(s);
+  else
+    s->engine->process(s);
 }
 
-/* Loop thread, inside a handle scope: hands the step's outcome to JS. */
+/* Loop thread, inside a handle scope: hands the outcome to JS, onWrite()
+ * after a write, onWrite(output) after processAllAsync, or onerror. */
 static void deliver_step(nd_zstream_t *s) {
   napi_env env = s->env;
   napi_value self, fn, argv[3];
-  if (napi_get_reference_value(env, s->self, &self) != napi_ok || self == NULL)
+  size_t argc = 0;
+  if (s->gathered != NULL) {
+    argv[0] = take_gathered(env, s);
+    argc = 1;
+  }
+  if (napi_get_reference_value(env, s->self, &self) != napi_ok || !self)
     return;
   if (s->error.message != NULL) {
     error_args(s, argv);
@@ -361,9 +388,10 @@ static void deliver_step(nd_zstream_t *s) {
       nd_loop_make_callback(env, self, fn, 3, argv, NULL);
     return;
   }
-  publish_result(s);
+  if (argc == 0)
+    publish_result(s);
   if (napi_get_reference_value(env, s->on_write, &fn) == napi_ok && fn)
-    nd_loop_make_callback(env, self, fn, 0, NULL, NULL);
+    nd_loop_make_callback(env, self, fn, argc, argv, NULL);
 }
 
 /* Loop thread: the step of an async write is done. */
@@ -400,19 +428,40 @@ static napi_ref keep_alive(napi_env env, napi_value v) {
   return ref;
 }
 
+/* Sends the loaded step (or gathering) to the thread pool, keeping `in`
+ * and `out` alive until it is back. Returns false after throwing. */
+static bool queue_step(napi_env env, nd_zstream_t *s, napi_value in,
+                       napi_value out) {
+  int err =
+      uv_queue_work(nd_realm_of(env)->loop, &s->work, run_step, after_step);
+  if (err < 0) {
+    nd_throw_uv(env, err, "uv_queue_work", NULL, NULL);
+    return false;
+  }
+  s->in_keep = keep_alive(env, in);
+  s->out_keep = out != NULL ? keep_alive(env, out) : NULL;
+  s->writing = true;
+  napi_reference_ref(env, s->self, NULL);
+  return true;
+}
+
 napi_value nd_zstream_write(napi_env env, napi_callback_info info) {
   napi_value argv[7];
   nd_zstream_t *s = nd_zstream_unwrap(env, info, 7, argv);
-  if (s == NULL || !take_step(env, s, argv))
+  if (s != NULL && take_step(env, s, argv))
+    queue_step(env, s, argv[1], argv[4]);
+  return NULL;
+}
+
+napi_value nd_zstream_process_all_async(napi_env env, napi_callback_info info) {
+  napi_value argv[6];
+  nd_zstream_t *s = nd_zstream_unwrap(env, info, 6, argv);
+  if (s == NULL || !start_gathering(env, s, argv))
     return NULL;
-  int err =
-      uv_queue_work(nd_realm_of(env)->loop, &s->work, run_step, after_step);
-  if (err < 0)
-    return nd_throw_uv(env, err, "uv_queue_work", NULL, NULL);
-  s->in_keep = keep_alive(env, argv[1]);
-  s->out_keep = keep_alive(env, argv[4]);
-  s->writing = true;
-  napi_reference_ref(env, s->self, NULL);
+  if (!queue_step(env, s, argv[1], NULL)) {
+    free(s->gathered);
+    s->gathered = NULL;
+  }
   return NULL;
 }
 
@@ -445,70 +494,6 @@ napi_value nd_zstream_close(napi_env env, napi_callback_info info) {
   if (!s->writing)
     release_now(s);
   return NULL;
-}
-
-/* zlib.constants, in Node's order: zlib's, Node's own, then brotli's. */
-/* clang-format off */
-#define ZLIB_CONSTANTS(V)                                                      \
-  V(Z_NO_FLUSH) V(Z_PARTIAL_FLUSH) V(Z_SYNC_FLUSH) V(Z_FULL_FLUSH)             \
-  V(Z_FINISH) V(Z_BLOCK) V(Z_OK) V(Z_STREAM_END) V(Z_NEED_DICT) V(Z_ERRNO)     \
-  V(Z_STREAM_ERROR) V(Z_DATA_ERROR) V(Z_MEM_ERROR) V(Z_BUF_ERROR)              \
-  V(Z_VERSION_ERROR) V(Z_NO_COMPRESSION) V(Z_BEST_SPEED)                       \
-  V(Z_BEST_COMPRESSION) V(Z_DEFAULT_COMPRESSION) V(Z_FILTERED)                 \
-  V(Z_HUFFMAN_ONLY) V(Z_RLE) V(Z_FIXED) V(Z_DEFAULT_STRATEGY) V(ZLIB_VERNUM)
-
-#define NODE_CONSTANTS(N)                                                      \
-  N(DEFLATE, ND_Z_DEFLATE) N(INFLATE, ND_Z_INFLATE) N(GZIP, ND_Z_GZIP)         \
-  N(GUNZIP, ND_Z_GUNZIP) N(DEFLATERAW, ND_Z_DEFLATERAW)                        \
-  N(INFLATERAW, ND_Z_INFLATERAW) N(UNZIP, ND_Z_UNZIP)                          \
-  N(BROTLI_DECODE, ND_Z_BROTLI_DECODE) N(BROTLI_ENCODE, ND_Z_BROTLI_ENCODE)    \
-  N(Z_MIN_WINDOWBITS, 8) N(Z_MAX_WINDOWBITS, 15) N(Z_DEFAULT_WINDOWBITS, 15)   \
-  N(Z_MIN_CHUNK, 64) N(Z_MAX_CHUNK, INFINITY) N(Z_DEFAULT_CHUNK, 16 * 1024)    \
-  N(Z_MIN_MEMLEVEL, 1) N(Z_MAX_MEMLEVEL, 9) N(Z_DEFAULT_MEMLEVEL, 8)           \
-  N(Z_MIN_LEVEL, -1) N(Z_MAX_LEVEL, 9) N(Z_DEFAULT_LEVEL, -1)
-
-#define BROTLI_CONSTANTS(V)                                                    \
-  V(BROTLI_OPERATION_PROCESS) V(BROTLI_OPERATION_FLUSH)                        \
-  V(BROTLI_OPERATION_FINISH) V(BROTLI_OPERATION_EMIT_METADATA)                 \
-  V(BROTLI_PARAM_MODE) V(BROTLI_MODE_GENERIC) V(BROTLI_MODE_TEXT)              \
-  V(BROTLI_MODE_FONT) V(BROTLI_DEFAULT_MODE) V(BROTLI_PARAM_QUALITY)           \
-  V(BROTLI_MIN_QUALITY) V(BROTLI_MAX_QUALITY) V(BROTLI_DEFAULT_QUALITY)        \
-  V(BROTLI_PARAM_LGWIN) V(BROTLI_MIN_WINDOW_BITS) V(BROTLI_MAX_WINDOW_BITS)    \
-  V(BROTLI_LARGE_MAX_WINDOW_BITS) V(BROTLI_DEFAULT_WINDOW)                     \
-  V(BROTLI_PARAM_LGBLOCK) V(BROTLI_MIN_INPUT_BLOCK_BITS)                       \
-  V(BROTLI_MAX_INPUT_BLOCK_BITS)                                               \
-  V(BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING)                             \
-  V(BROTLI_PARAM_SIZE_HINT) V(BROTLI_PARAM_LARGE_WINDOW)                       \
-  V(BROTLI_PARAM_NPOSTFIX) V(BROTLI_PARAM_NDIRECT)                             \
-  V(BROTLI_DECODER_RESULT_ERROR) V(BROTLI_DECODER_RESULT_SUCCESS)              \
-  V(BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)                                    \
-  V(BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT)                                   \
-  V(BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION)                     \
-  V(BROTLI_DECODER_PARAM_LARGE_WINDOW)
-
-#define LIBRARY_ENTRY(name) {#name, name},
-#define NODE_ENTRY(name, value) {#name, value},
-#define BROTLI_ERROR_ENTRY(prefix, name, code)                                 \
-  {"BROTLI_DECODER" #prefix #name, code},
-
-static const struct {
-  const char *name;
-  double value;
-} zlib_constants[] = {
-  ZLIB_CONSTANTS(LIBRARY_ENTRY)
-  NODE_CONSTANTS(NODE_ENTRY)
-  BROTLI_CONSTANTS(LIBRARY_ENTRY)
-  BROTLI_DECODER_ERROR_CODES_LIST(BROTLI_ERROR_ENTRY, )
-};
-/* clang-format on */
-
-void nd_zlib_set_constants(napi_env env, napi_value target) {
-  for (size_t i = 0; i < ND_COUNT(zlib_constants); i++) {
-    napi_property_descriptor d = {zlib_constants[i].name, NULL, NULL, NULL,
-                                  NULL, NULL, napi_enumerable, NULL};
-    napi_create_double(env, zlib_constants[i].value, &d.value);
-    napi_define_properties(env, target, 1, &d);
-  }
 }
 
 napi_value nd_binding_zlib_init(napi_env env, napi_value exports) {

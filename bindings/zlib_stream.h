@@ -1,6 +1,7 @@
 /* zlib_stream.h - what the files of internalBinding('zlib') share: the stream
  * record every compression handle embeds, the engine operations behind it
- * (zlib in zlib_deflate.c, brotli in zlib_brotli.c) and the constants.
+ * (zlib in zlib_deflate.c, brotli in zlib_brotli.c) and the constants
+ * (zlib_constants.c).
  *
  * The JS-facing contract, for every handle object `h`
  * (new Zlib(mode), new BrotliEncoder(mode), new BrotliDecoder(mode)):
@@ -18,7 +19,9 @@
  *       steps until all the input went through, into an output buffer of
  *       firstSize bytes that doubles when full; -> a Buffer of the output,
  *       null when it exceeds `limit` bytes, undefined after onerror
- *   h.write(...same...)                 the same step on the thread pool;
+ *   h.processAllAsync(...same...)       processAll on the thread pool; then
+ *                                       onWrite(output) (with this = h)
+ *   h.write(...same as writeSync...)    the step on the thread pool;
  *                                       then writeState is filled and
  *                                       onWrite is called with this = h
  *   h.onerror = (message, errno, code)  called instead when a step fails
@@ -97,6 +100,12 @@ struct nd_zstream_s {
    * thread runs the engine) and how many of them V8 was told about. */
   int64_t allocated;
   int64_t reported;
+  /* processAll/processAllAsync: the output block being filled (NULL the
+   * rest of the time), its size, how much is used, and the limit. */
+  uint8_t *gathered;
+  size_t gathered_cap;
+  size_t gathered_len;
+  double gather_limit;
   bool writing;   /* an async write is on the thread pool */
   bool closed;    /* close() was called; release waits for the write */
   bool collected; /* the JS object died while writing (teardown only) */
@@ -141,6 +150,7 @@ bool nd_zstream_report_error(nd_zstream_t *s);
 napi_value nd_zstream_write(napi_env env, napi_callback_info info);
 napi_value nd_zstream_write_sync(napi_env env, napi_callback_info info);
 napi_value nd_zstream_process_all(napi_env env, napi_callback_info info);
+napi_value nd_zstream_process_all_async(napi_env env, napi_callback_info info);
 napi_value nd_zstream_reset(napi_env env, napi_callback_info info);
 napi_value nd_zstream_close(napi_env env, napi_callback_info info);
 
@@ -149,6 +159,7 @@ napi_value nd_zstream_close(napi_env env, napi_callback_info info);
   ND_METHOD("write", nd_zstream_write),                                        \
   ND_METHOD("writeSync", nd_zstream_write_sync),                               \
   ND_METHOD("processAll", nd_zstream_process_all),                             \
+  ND_METHOD("processAllAsync", nd_zstream_process_all_async),                  \
   ND_METHOD("reset", nd_zstream_reset),                                        \
   ND_METHOD("close", nd_zstream_close)
 /* clang-format on */

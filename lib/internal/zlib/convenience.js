@@ -94,31 +94,31 @@ function bufferSync(engine, buffer) {
   return engine._info ? { buffer, engine } : buffer;
 }
 
-/* handle.onerror of a one-shot handle: keeps the failure for the caller. */
-function keepError(message, errno, code) {
-  this.error = genericNodeError(message, { errno, code });
-}
-
 /* A set-up native handle for `mode` and `opts` without a stream around
- * it: { handle, settings }. Throws as the stream would. */
-function bareHandle(mode, opts) {
+ * it: { handle, settings }. `onDone(output)` (this = handle) receives the
+ * output of processAllAsync(). Throws as the stream would. */
+function bareHandle(mode, opts, onDone) {
   const state = new Uint32Array(2);
   const brotli = mode === BROTLI_ENCODE || mode === BROTLI_DECODE;
-  // processAll() reports nothing through writeState or the callback.
-  const handle = brotli ? brotliHandle(opts, mode, state, keepError) :
-    zlibHandle(opts, mode, state, keepError).handle;
-  handle.error = null;
-  handle.onerror = keepError;
+  const handle = brotli ? brotliHandle(opts, mode, state, onDone) :
+    zlibHandle(opts, mode, state, onDone).handle;
   return { handle, settings: streamSettings(opts, brotli) };
+}
+
+/* handle.onerror of a sync one-shot handle: keeps the failure. */
+function keepError(message, errno, code) {
+  this.error = genericNodeError(message, { errno, code });
 }
 
 /* What the stream would give for `buffer` through _processChunk, straight
  * from the handle: the output grows in native memory and becomes one
  * Buffer at the end. */
 function runBare(mode, opts, buffer) {
-  const { handle, settings } = bareHandle(mode, opts);
+  const { handle, settings } = bareHandle(mode, opts, keepError);
   const input = inputBytes(buffer);
   const limit = settings.maxOutputLength;
+  handle.error = null;
+  handle.onerror = keepError;
   let output;
   try {
     output = handle.processAll(settings.finishFlush, input, 0,
@@ -131,14 +131,59 @@ function runBare(mode, opts, buffer) {
   return output;
 }
 
-/* The async one-shot function of the stream class `Ctor`. */
-function asyncFunction(Ctor) {
+/* The async functions' input as a stream's end() takes it: strings as
+ * UTF-8, views and ArrayBuffers as bytes, null and undefined as nothing;
+ * throws the stream's ERR_INVALID_ARG_TYPE for anything else. */
+function chunkBytes(buffer) {
+  if (buffer === null || buffer === undefined) return Buffer.alloc(0);
+  if (typeof buffer === 'string') return Buffer.from(buffer);
+  if (isArrayBufferView(buffer)) return buffer;
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'],
+                                 buffer);
+}
+
+/* onWrite of an async one-shot handle: the whole output (null: over the
+ * limit). */
+function bareDone(output) {
+  this.close();
+  const callback = this.callback;
+  if (output === null)
+    callback(new ERR_BUFFER_TOO_LARGE(this.limit));
+  else
+    callback(null, output);
+}
+
+/* onerror of an async one-shot handle. */
+function bareFailed(message, errno, code) {
+  this.close();
+  this.callback(genericNodeError(message, { errno, code }));
+}
+
+/* The async version of runBare(): the steps run on the thread pool and
+ * callback(err, output) gets the result. */
+function runBareAsync(mode, opts, buffer, callback) {
+  const { handle, settings } = bareHandle(mode, opts, bareDone);
+  validateFunction(callback, 'callback');
+  const input = chunkBytes(buffer);
+  handle.onerror = bareFailed;
+  handle.callback = callback;
+  handle.limit = settings.maxOutputLength;
+  handle.processAllAsync(settings.finishFlush, input, 0, input.byteLength,
+                         settings.chunkSize, settings.maxOutputLength);
+}
+
+/* The async one-shot function of the stream class `Ctor` of `mode`.
+ * Without options.info no stream is needed: the handle does it all. */
+function asyncFunction(Ctor, mode) {
   return function(buffer, opts, callback) {
     if (typeof opts === 'function') {
       callback = opts;
       opts = {};
     }
-    return bufferAsync(new Ctor(opts), buffer, callback);
+    if (opts && opts.info)
+      return bufferAsync(new Ctor(opts), buffer, callback);
+    runBareAsync(mode, opts, buffer, callback);
   };
 }
 

@@ -17,6 +17,10 @@ const { validateFunction } = require('internal/validators');
 const { isArrayBufferView, isUint8Array } = require('internal/util/types');
 const { isAnyArrayBuffer } = internalBinding('types');
 const {
+  bindToHandle,
+  untrackHandle,
+} = require('internal/zlib/context');
+const {
   BROTLI_DECODE,
   BROTLI_ENCODE,
   brotliHandle,
@@ -125,6 +129,7 @@ function runBare(mode, opts, buffer) {
                                input.byteLength, settings.chunkSize, limit);
   } finally {
     handle.close();
+    untrackHandle(handle);
   }
   if (handle.error !== null) throw handle.error;
   if (output === null) throw new ERR_BUFFER_TOO_LARGE(limit);
@@ -147,6 +152,7 @@ function chunkBytes(buffer) {
  * limit). */
 function bareDone(output) {
   this.close();
+  untrackHandle(this);
   const callback = this.callback;
   if (output === null)
     callback(new ERR_BUFFER_TOO_LARGE(this.limit));
@@ -157,6 +163,7 @@ function bareDone(output) {
 /* onerror of an async one-shot handle. */
 function bareFailed(message, errno, code) {
   this.close();
+  untrackHandle(this);
   this.callback(genericNodeError(message, { errno, code }));
 }
 
@@ -166,7 +173,7 @@ function runBareAsync(mode, opts, buffer, callback) {
   const { handle, settings } = bareHandle(mode, opts, bareDone);
   validateFunction(callback, 'callback');
   const input = chunkBytes(buffer);
-  handle.onerror = bareFailed;
+  handle.onerror = bindToHandle(handle, bareFailed);
   handle.callback = callback;
   handle.limit = settings.maxOutputLength;
   handle.processAllAsync(settings.finishFlush, input, 0, input.byteLength,

@@ -24,6 +24,7 @@ const { validateNumber } = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
 const { isAnyArrayBuffer } = internalBinding('types');
 const { Buffer } = require('buffer');
+const { bindToHandle, trackHandle } = require('internal/zlib/context');
 const binding = internalBinding('zlib');
 const constants = internalBinding('constants').zlib;
 
@@ -141,8 +142,8 @@ function dictionaryOf(opts) {
 }
 
 /* A native Zlib handle for `mode` set up from `opts`, reporting into
- * writeState and onWrite: { handle, level, strategy }. Throws for invalid
- * options. */
+ * writeState and onWrite (called in the handle's async context):
+ * { handle, level, strategy }. Throws for invalid options. */
 function zlibHandle(opts, mode, writeState, onWrite) {
   let windowBits = Z_DEFAULT_WINDOWBITS;
   let level = Z_DEFAULT_COMPRESSION;
@@ -162,8 +163,9 @@ function zlibHandle(opts, mode, writeState, onWrite) {
     dictionary = dictionaryOf(opts);
   }
   const handle = new binding.Zlib(mode);
-  handle.init(windowBits, level, memLevel, strategy, writeState, onWrite,
-              dictionary);
+  trackHandle(handle);
+  handle.init(windowBits, level, memLevel, strategy, writeState,
+              bindToHandle(handle, onWrite), dictionary);
   return { handle, level, strategy };
 }
 
@@ -197,7 +199,8 @@ function brotliHandle(opts, mode, writeState, onWrite) {
   takeBrotliParams(opts);
   const handle = mode === BROTLI_ENCODE ?
     new binding.BrotliEncoder(mode) : new binding.BrotliDecoder(mode);
-  if (!handle.init(brotliParams, writeState, onWrite)) {
+  trackHandle(handle);
+  if (!handle.init(brotliParams, writeState, bindToHandle(handle, onWrite))) {
     throw new ERR_ZLIB_INITIALIZATION_FAILED();
   }
   return handle;

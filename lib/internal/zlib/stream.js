@@ -17,13 +17,16 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const Transform = require('internal/streams/transform');
 const finished = require('internal/streams/end-of-stream');
-const { owner_symbol } = require('internal/async_hooks').symbols;
 const { deprecate } = require('internal/util');
 const assert = require('internal/assert');
 const {
   codes: { ERR_BUFFER_TOO_LARGE },
   genericNodeError,
 } = require('internal/errors');
+const {
+  bindToHandle,
+  untrackHandle,
+} = require('internal/zlib/context');
 const {
   brotliHandle,
   constants: {
@@ -35,6 +38,10 @@ const {
   zlibHandle,
 } = require('internal/zlib/options');
 
+// The handle's stream. Not async_hooks' owner_symbol: callbacks run in the
+// handle's async context, and executionAsyncResource() there is the handle
+// (as in Node), not the stream.
+const owner_symbol = Symbol('owner_symbol');
 const kError = Symbol('kError'); // what destroyed the stream, if it failed
 const kFlushFlag = Symbol('kFlushFlag');
 // The chunk being written on the thread pool, and how far it got.
@@ -87,7 +94,7 @@ function ZlibBase(opts, mode, handle, settings) {
   this.bytesWritten = 0;
   this._handle = handle;
   handle[owner_symbol] = this;
-  handle.onerror = onHandleError;
+  handle.onerror = bindToHandle(handle, onHandleError);
   this._outBuffer = Buffer.allocUnsafe(settings.chunkSize);
   this._outOffset = 0;
   this._chunkSize = settings.chunkSize;
@@ -208,6 +215,7 @@ function closeHandle(stream) {
   const handle = stream._handle;
   if (!handle) return;
   handle.close();
+  untrackHandle(handle);
   stream._handle = null;
 }
 

@@ -103,10 +103,13 @@ static void finalize(napi_env env, void *data, void *hint) {
 
 napi_status nd_zstream_wrap(napi_env env, napi_value self, nd_zstream_t *s) {
   s->env = env;
-  napi_status st = napi_wrap(env, self, s, finalize, NULL, NULL);
+  napi_status st = napi_create_reference(env, self, 0, &s->self);
   if (st != napi_ok)
     return st;
-  return napi_create_reference(env, self, 0, &s->self);
+  st = napi_wrap(env, self, s, finalize, NULL, NULL);
+  if (st != napi_ok)
+    drop_ref(env, &s->self);
+  return st;
 }
 
 nd_zstream_t *nd_zstream_unwrap(napi_env env, napi_callback_info info, size_t n,
@@ -332,18 +335,25 @@ static void gather(nd_zstream_t *s) {
 }
 
 /* What gather() got, for JS: a Buffer of the output, or null when it went
- * over the limit; NULL when the engine failed (s->error says how). The
- * gathered block is released either way. */
+ * over the limit; NULL when it failed (s->error says how; a Buffer that
+ * could not be made fails as Z_MEM_ERROR). The gathered block is released
+ * either way. */
 static napi_value take_gathered(napi_env env, nd_zstream_t *s) {
   uint8_t *out = s->gathered;
-  napi_value result = NULL;
+  napi_value result = NULL, ignored;
   s->gathered = NULL;
-  if (s->error.message == NULL && (double)s->gathered_len > s->gather_limit) {
+  if (s->error.message != NULL) {
+    free(out);
+  } else if ((double)s->gathered_len > s->gather_limit) {
+    free(out);
     napi_get_null(env, &result);
-  } else if (s->error.message == NULL) {
-    return output_buffer(env, out, s->gathered_len);
+  } else {
+    result = output_buffer(env, out, s->gathered_len);
+    if (result == NULL) {
+      napi_get_and_clear_last_exception(env, &ignored);
+      nd_zstream_fail(s, "Out of memory", "Z_MEM_ERROR", Z_MEM_ERROR);
+    }
   }
-  free(out);
   return result;
 }
 

@@ -164,3 +164,21 @@ assert.strictEqual(zlib.Z_BEST_COMPRESSION, 9);
 assert.strictEqual(zlib.BROTLI_MODE_TEXT, undefined);
 assert.strictEqual(zlib.constants.BROTLI_MODE_TEXT, 1);
 assert.strictEqual(zlib.constants.Z_MAX_CHUNK, Infinity);
+
+// Stream options still apply to the one-shot functions: highWaterMarks are
+// checked, an aborted signal fails the async call (the sync call ignores
+// it, and the stream's later 'error' goes nowhere).
+assert.throws(() => zlib.gzipSync('x', { highWaterMark: 'abc' }), {
+  code: 'ERR_INVALID_ARG_VALUE',
+});
+{
+  const controller = new AbortController();
+  controller.abort();
+  zlib.gzip('x', { signal: controller.signal }, common.mustCall((err, out) => {
+    assert.strictEqual(err.name, 'AbortError');
+    assert.strictEqual(out, undefined);
+  }));
+  assert.strictEqual(
+    zlib.gunzipSync(zlib.gzipSync('x', { signal: controller.signal }))
+      .toString(), 'x');
+}

@@ -180,25 +180,33 @@ function runBareAsync(mode, opts, buffer, callback) {
                          settings.chunkSize, settings.maxOutputLength);
 }
 
-/* The async one-shot function of the stream class `Ctor` of `mode`.
- * Without options.info no stream is needed: the handle does it all. */
+/* Whether the one-shot functions need a real stream for `opts`: to return
+ * it (info), or for what only a stream does with its options (an
+ * AbortSignal, checked highWaterMarks). Else the handle does it all. */
+function needsStream(opts) {
+  return opts != null && (opts.info || opts.signal !== undefined ||
+                          opts.highWaterMark !== undefined ||
+                          opts.readableHighWaterMark !== undefined ||
+                          opts.writableHighWaterMark !== undefined);
+}
+
+/* The async one-shot function of the stream class `Ctor` of `mode`. */
 function asyncFunction(Ctor, mode) {
   return function(buffer, opts, callback) {
     if (typeof opts === 'function') {
       callback = opts;
       opts = {};
     }
-    if (opts && opts.info)
+    if (needsStream(opts))
       return bufferAsync(new Ctor(opts), buffer, callback);
     runBareAsync(mode, opts, buffer, callback);
   };
 }
 
-/* The sync one-shot function of the stream class `Ctor` of `mode`. Without
- * options.info no stream is needed: the handle does it all. */
+/* The sync one-shot function of the stream class `Ctor` of `mode`. */
 function syncFunction(Ctor, mode) {
   return function(buffer, opts) {
-    if (opts && opts.info) return bufferSync(new Ctor(opts), buffer);
+    if (needsStream(opts)) return bufferSync(new Ctor(opts), buffer);
     return runBare(mode, opts, buffer);
   };
 }

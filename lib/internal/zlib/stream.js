@@ -321,7 +321,8 @@ function processChunkSync(stream, chunk, flush) {
   let inLeft = chunk.byteLength;
   const outputs = [];
   let produced = 0;
-  // A failure destroys the stream, which emits 'error' later: catch it.
+  // A failure destroys the stream, which emits 'error' later: catch it
+  // (this one and any later; the listener stays, as in Node).
   let error = null;
   const onError = (err) => { error = err; };
   stream.on('error', onError);
@@ -352,7 +353,6 @@ function processChunkSync(stream, chunk, flush) {
     outOffset = 0;
     outLeft = chunkSize;
   }
-  stream.removeListener('error', onError);
   stream.bytesWritten = inOffset;
   closeHandle(stream);
   if (produced === 0) return Buffer.alloc(0);

@@ -1,6 +1,6 @@
 /* constants.c - internalBinding('constants'): the OS's numbers behind
  * os.constants and fs.constants (signals, errno, priorities, dlopen flags,
- * open flags, file modes). */
+ * open flags, file modes) and zlib.constants. */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +12,7 @@
 
 #include "bindings.h"
 #include "napi_util.h"
+#include "zlib_stream.h"
 
 #define ND_SIGNALS(V)                                                          \
   V(SIGHUP) V(SIGINT) V(SIGQUIT) V(SIGILL) V(SIGTRAP) V(SIGABRT) V(SIGIOT)    \
@@ -112,7 +113,9 @@ napi_value nd_binding_constants_init(napi_env env, napi_value exports) {
   napi_set_named_property(env, exports, "os", os);
   napi_set_named_property(env, exports, "fs", fs);
   napi_set_named_property(env, exports, "crypto", object_with(env));
-  napi_set_named_property(env, exports, "zlib", object_with(env));
+  napi_value zlib = object_with(env);
+  nd_zlib_set_constants(env, zlib);
+  napi_set_named_property(env, exports, "zlib", zlib);
   napi_set_named_property(env, exports, "trace", object_with(env));
   return exports;
 }

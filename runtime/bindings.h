@@ -40,7 +40,8 @@
   V(uv)                                                                        \
   V(v8)                                                                        \
   V(wasm_web_api)                                                              \
-  V(worker)
+  V(worker)                                                                    \
+  V(zlib)
 
 /* The binding's init, found by name; NULL when there is none. */
 typedef napi_value (*nd_binding_init)(napi_env env, napi_value exports);

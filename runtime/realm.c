@@ -283,8 +283,9 @@ int nd_realm_run(nd_realm_t *realm) {
     if (nd_worker_check_stop(realm)) break;
     run_platform_tasks(&realm->task_check);
     /* Background work that will post a task (async WebAssembly
-     * compilation) keeps the process alive, as in Node. */
-    if (wait_background_tasks(realm) && uv_loop_alive(realm->loop)) continue;
+     * compilation) keeps the process alive, as in Node; the JS its
+     * results run may start more, or make the loop alive again. */
+    if (wait_background_tasks(realm)) continue; /* they may start more */
     int code = emit_process_event(realm, "beforeExit");
     if (nd_worker_check_stop(realm)) break;
     realm->exit_code = code;

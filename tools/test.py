@@ -10,9 +10,11 @@ import argparse
 import concurrent.futures as cf
 import queue
 import fnmatch
+import glob
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -33,8 +35,22 @@ def flags_of(path):
 
 
 # Each concurrent test gets its own id, so Node's tests use separate
-# test/.tmp.<id> folders (as Node's runner does with TEST_THREAD_ID).
+# test/.tmp.<id> folders (as Node's runner does with TEST_THREAD_ID). The
+# ids carry this run's pid, so runs of several checkouts sharing one
+# fetched suite (or two runs at once) never use the same folders; the
+# folders are removed at the end.
 SLOTS = queue.Queue()
+RUN_ID = os.getpid()
+
+
+def slot_id(i):
+    return "%d-%d" % (RUN_ID, i)
+
+
+def remove_tmp_folders(test_roots):
+    for root in test_roots:
+        for name in glob.glob(os.path.join(root, ".tmp.%d-*" % RUN_ID)):
+            shutil.rmtree(name, ignore_errors=True)
 
 
 def run_one(binary, path, cwd):
@@ -70,7 +86,7 @@ def run_many(binary, paths, cwd, label, jobs):
     while not SLOTS.empty():
         SLOTS.get()
     for i in range(jobs):
-        SLOTS.put(i)
+        SLOTS.put(slot_id(i))
     with cf.ThreadPoolExecutor(max_workers=jobs) as ex:
         for path, ok, out, secs in ex.map(
                 lambda p: run_one(binary, p, cwd), paths):
@@ -213,6 +229,8 @@ def main():
         p, f = step()
         total_p += p
         total_f += f
+    remove_tmp_folders([os.path.join(ROOT, "test"),
+                        os.path.join(ROOT, "deps", "node-suite", "test")])
     print("%d passed, %d failed" % (total_p, total_f))
     sys.exit(1 if total_f else 0)
 

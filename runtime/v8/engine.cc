@@ -354,11 +354,17 @@ extern "C" bool nd_engine_pump_tasks(napi_env env) {
 
 extern "C" bool nd_engine_wait_background_tasks(napi_env env) {
   bool ran = false;
-  while (env->isolate->HasPendingBackgroundTasks()) {
+  for (;;) {
+    /* Tasks already posted first: background work that just finished has
+     * queued its result and no longer counts as pending. */
+    if (nd_platform_pump(env->isolate, false)) {
+      ran = true;
+      continue;
+    }
+    if (!env->isolate->HasPendingBackgroundTasks()) return ran;
     nd_platform_pump(env->isolate, true);
     ran = true;
   }
-  return ran;
 }
 
 extern "C" void nd_engine_set_task_waker(napi_env env, uv_async_t *waker) {

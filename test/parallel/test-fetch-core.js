@@ -143,6 +143,10 @@ async function network() {
           res.writeHead(204);
           res.end();
           break;
+        case '/gzip':
+          res.setHeader('content-encoding', 'gzip');
+          res.end(require('zlib').gzipSync('squeezed '.repeat(100)));
+          break;
         case '/cut':
           res.setHeader('content-length', 10);
           res.write('abcde', () => res.destroy());
@@ -202,6 +206,10 @@ async function network() {
   assert.strictEqual(new TextDecoder().decode(value), 'first');
   controller.abort();
   await assert.rejects(reader.read(), { name: 'AbortError' });
+
+  // Content-Encoding is undone.
+  response = await fetch(`${base}/gzip`);
+  assert.strictEqual(await response.text(), 'squeezed '.repeat(100));
 
   // The connection lost before the end of the body.
   response = await fetch(`${base}/cut`);

@@ -116,6 +116,12 @@ static napi_value crypto_secure_heap_used(napi_env env,
   return r;
 }
 
+/* Env cleanup hook: the realm of this thread is ending. */
+static void crypto_drain_pools(void *arg) {
+  nd_crypto_md_ctx_drain();
+  nd_crypto_hmac_ctx_drain();
+}
+
 static const napi_property_descriptor crypto_methods[] = {
   ND_METHOD("timingSafeEqual", crypto_timing_safe_equal),
   ND_METHOD("getFipsCrypto", crypto_get_fips),
@@ -126,6 +132,7 @@ static const napi_property_descriptor crypto_methods[] = {
 
 napi_value nd_binding_crypto_init(napi_env env, napi_value exports) {
   nd_openssl_ensure(nd_realm_of(env)->options);
+  napi_add_env_cleanup_hook(env, crypto_drain_pools, NULL);
   if (napi_define_properties(env, exports, ND_COUNT(crypto_methods),
                              crypto_methods) != napi_ok ||
       !nd_crypto_hash_init(env, exports) ||

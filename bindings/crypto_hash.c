@@ -1,5 +1,6 @@
 /* crypto_hash.c - internalBinding('crypto').Hash: a message digest over
- * an EVP_MD_CTX, behind crypto.createHash(). */
+ * an EVP_MD_CTX, behind crypto.createHash(), and hashOnce(), the same in
+ * one call for the usual createHash(a).update(s).digest(e). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,11 +18,17 @@ typedef struct {
   uint8_t small[EVP_MAX_MD_SIZE];
 } hash_t;
 
-static void hash_free(napi_env env, void *data, void *hint) {
-  hash_t *h = data;
-  EVP_MD_CTX_free(h->ctx);
+/* Releases what h holds (not h itself). */
+static void hash_clear(hash_t *h) {
+  nd_crypto_md_ctx_give(h->ctx);
+  h->ctx = NULL;
   if (h->digest != h->small) free(h->digest);
-  free(h);
+  h->digest = NULL;
+}
+
+static void hash_free(napi_env env, void *data, void *hint) {
+  hash_clear(data);
+  free(data);
 }
 
 static hash_t *hash_unwrap(napi_env env, napi_value obj) {
@@ -34,10 +41,16 @@ static hash_t *hash_unwrap(napi_env env, napi_value obj) {
  * Returns false with the OpenSSL error queued. */
 static bool hash_start(hash_t *h, const EVP_MD *md, const hash_t *from) {
   h->md = md;
-  h->ctx = EVP_MD_CTX_new();
+  h->ctx = nd_crypto_md_ctx_take();
   if (h->ctx == NULL) return false;
-  if (from != NULL) return EVP_MD_CTX_copy_ex(h->ctx, from->ctx) == 1;
-  return EVP_DigestInit_ex(h->ctx, md, NULL) == 1;
+  bool ok = from != NULL ? EVP_MD_CTX_copy_ex(h->ctx, from->ctx) == 1
+                         : EVP_DigestInit_ex(h->ctx, md, NULL) == 1;
+  if (!ok) {
+    /* Not a spare: its state after a failed init is OpenSSL's business. */
+    EVP_MD_CTX_free(h->ctx);
+    h->ctx = NULL;
+  }
+  return ok;
 }
 
 /* Applies an outputLength: any length for an XOF, only the natural one
@@ -59,6 +72,13 @@ static bool hash_set_length(hash_t *h, napi_env env, napi_value len_arg) {
   return true;
 }
 
+/* The digest named by a string argument, or NULL. */
+static const EVP_MD *digest_arg(napi_env env, napi_value v) {
+  char name[128];
+  if (!nd_crypto_name(env, v, name, sizeof(name))) return NULL;
+  return nd_crypto_digest(name);
+}
+
 /* new Hash(algorithm | hash, outputLength?): a digest of `algorithm`, or
  * a copy of another Hash's state. Throws "Digest method not supported"
  * or the OpenSSL error. */
@@ -66,7 +86,6 @@ static napi_value hash_new(napi_env env, napi_callback_info info) {
   napi_value argv[2], self;
   size_t argc = 2;
   napi_get_cb_info(env, info, &argc, argv, &self, NULL);
-  ERR_clear_error();
   hash_t *from = NULL;
   const EVP_MD *md;
   napi_valuetype t;
@@ -77,11 +96,8 @@ static napi_value hash_new(napi_env env, napi_callback_info info) {
       return nd_crypto_throw_code(env, 'E', "ERR_CRYPTO_HASH_FINALIZED",
                                   "Digest already called");
     md = from->md;
-  } else {
-    char name[128];
-    if (!nd_crypto_name(env, argv[0], name, sizeof(name)) ||
-        (md = nd_crypto_digest(name)) == NULL)
-      return nd_crypto_throw(env, "Digest method not supported");
+  } else if ((md = digest_arg(env, argv[0])) == NULL) {
+    return nd_crypto_throw(env, "Digest method not supported");
   }
   hash_t *h = calloc(1, sizeof(*h));
   if (!hash_start(h, md, from) || !hash_set_length(h, env, argv[1])) {
@@ -128,7 +144,7 @@ static bool hash_finish(hash_t *h) {
   } else if (h->md_len > 0) {
     ok = EVP_DigestFinalXOF(h->ctx, h->digest, h->md_len) == 1;
   }
-  EVP_MD_CTX_free(h->ctx);
+  nd_crypto_md_ctx_give(h->ctx);
   h->ctx = NULL;
   h->done = ok;
   return ok;
@@ -142,16 +158,53 @@ static napi_value hash_digest(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, &self, NULL);
   hash_t *h = hash_unwrap(env, self);
   if (h == NULL) return NULL;
-  ERR_clear_error();
   if (!h->done && (h->ctx == NULL || !hash_finish(h)))
     return nd_crypto_throw(env, NULL);
   int enc = (int)nd_to_int64(env, argc > 0 ? argv[0] : NULL, 0);
   return nd_crypto_encode(env, h->digest, h->md_len, enc);
 }
 
+/* hashOnce(algorithm, outputLength, data, latin1, encoding) -> the
+ * digest of `data` (a string, a view, or undefined for nothing) as
+ * new Hash(algorithm, outputLength), update(data, latin1) and
+ * digest(encoding) would give, errors included. */
+static napi_value hash_once(napi_env env, napi_callback_info info) {
+  napi_value argv[5], r;
+  nd_args(env, info, 5, argv);
+  const EVP_MD *md = digest_arg(env, argv[0]);
+  if (md == NULL) return nd_crypto_throw(env, "Digest method not supported");
+  hash_t h = { 0 };
+  if (!hash_start(&h, md, NULL) || !hash_set_length(&h, env, argv[1])) {
+    hash_clear(&h);
+    return nd_crypto_throw(env, "Digest method not supported");
+  }
+  napi_valuetype t;
+  napi_typeof(env, argv[2], &t);
+  int fed = t == napi_undefined
+                ? 1
+                : nd_crypto_with_bytes(env, argv[2], nd_to_bool(env, argv[3]),
+                                       hash_feed, h.ctx);
+  if (fed < 0) {
+    hash_clear(&h);
+    return NULL;
+  }
+  if (fed == 0 || !hash_finish(&h)) {
+    hash_clear(&h);
+    return nd_crypto_throw(env, NULL);
+  }
+  r = nd_crypto_encode(env, h.digest, h.md_len,
+                       (int)nd_to_int64(env, argv[4], 0));
+  hash_clear(&h);
+  return r;
+}
+
 static const napi_property_descriptor hash_methods[] = {
   ND_METHOD("update", hash_update),
   ND_METHOD("digest", hash_digest),
+};
+
+static const napi_property_descriptor hash_functions[] = {
+  ND_METHOD("hashOnce", hash_once),
 };
 
 bool nd_crypto_hash_init(napi_env env, napi_value exports) {
@@ -160,5 +213,7 @@ bool nd_crypto_hash_init(napi_env env, napi_value exports) {
                         ND_COUNT(hash_methods), hash_methods,
                         &cls) != napi_ok)
     return false;
-  return napi_set_named_property(env, exports, "Hash", cls) == napi_ok;
+  return napi_set_named_property(env, exports, "Hash", cls) == napi_ok &&
+         napi_define_properties(env, exports, ND_COUNT(hash_functions),
+                                hash_functions) == napi_ok;
 }

@@ -12,6 +12,12 @@
 #include <openssl/evp.h>
 #include <uv.h>
 
+/* OpenSSL's error queue (one per thread) is kept empty between calls:
+ * every failure hands its errors to nd_crypto_error() (which drains the
+ * queue) or clears them, and lookups that may fail harmlessly run between
+ * ERR_set_mark() and ERR_pop_to_mark(). So the hot paths (Hash, Hmac) do
+ * not clear it first: ERR_clear_error() costs as much as a short digest. */
+
 /* How many OpenSSL error strings a job keeps from its worker thread. */
 #define ND_CRYPTO_JOB_ERRORS 8
 
@@ -97,6 +103,17 @@ typedef int (*nd_crypto_bytes_fn)(void *ctx, const uint8_t *data,
                                   size_t len);
 int nd_crypto_with_bytes(napi_env env, napi_value v, bool latin1,
                          nd_crypto_bytes_fn fn, void *ctx);
+
+/* A digest context from this thread's spares (or a new one; NULL when out
+ * of memory), and its return once done with: spares keep their provider
+ * state, which saves the allocations of the next init. */
+EVP_MD_CTX *nd_crypto_md_ctx_take(void);
+void nd_crypto_md_ctx_give(EVP_MD_CTX *ctx);
+
+/* Frees this thread's spare contexts (digest and HMAC) and stops keeping
+ * new ones; run when the realm of this thread ends. */
+void nd_crypto_md_ctx_drain(void);
+void nd_crypto_hmac_ctx_drain(void);
 
 /* Copies a string argument into buf (NUL-terminated, truncated to cap-1).
  * Returns false when `v` is not a string (nothing pending). */

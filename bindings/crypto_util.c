@@ -277,3 +277,30 @@ int nd_crypto_with_bytes(napi_env env, napi_value v, bool latin1,
   free(big);
   return r;
 }
+
+/* Spare digest contexts of this thread: a context given back after its
+ * digest keeps its provider state, so the next init of the same digest
+ * allocates nothing. */
+#define MD_CTX_POOL_MAX 4
+static __thread EVP_MD_CTX *md_ctx_pool[MD_CTX_POOL_MAX];
+static __thread int md_ctx_pool_count;
+static __thread bool md_ctx_pool_closed; /* the realm is ending */
+
+EVP_MD_CTX *nd_crypto_md_ctx_take(void) {
+  if (md_ctx_pool_count > 0) return md_ctx_pool[--md_ctx_pool_count];
+  return EVP_MD_CTX_new();
+}
+
+void nd_crypto_md_ctx_give(EVP_MD_CTX *ctx) {
+  if (ctx == NULL) return;
+  if (md_ctx_pool_count < MD_CTX_POOL_MAX && !md_ctx_pool_closed)
+    md_ctx_pool[md_ctx_pool_count++] = ctx;
+  else
+    EVP_MD_CTX_free(ctx);
+}
+
+void nd_crypto_md_ctx_drain(void) {
+  md_ctx_pool_closed = true;
+  while (md_ctx_pool_count > 0)
+    EVP_MD_CTX_free(md_ctx_pool[--md_ctx_pool_count]);
+}

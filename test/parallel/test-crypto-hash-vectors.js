@@ -152,3 +152,42 @@ assert.ok(crypto.Hash('sha1') instanceof crypto.Hash);
   src.write('abc');
   src.end('def');
 }
+
+// Inputs are taken at update() time: changing a caller's buffer (or HMAC
+// key) afterwards changes nothing.
+{
+  const buf = Buffer.from('abc');
+  const h = crypto.createHash('sha256').update(buf);
+  buf.fill(0);
+  assert.strictEqual(h.digest('hex'), hex('sha256', 'abc'));
+  const key = Buffer.from('key');
+  const mac = crypto.createHmac('sha256', key).update('data');
+  key.fill(0);
+  assert.strictEqual(
+    mac.digest('hex'),
+    '5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0');
+}
+
+// A copy after one update, and several updates, agree with one update.
+{
+  const a = crypto.createHash('md5').update('ab');
+  assert.strictEqual(a.copy().update('c').digest('hex'), hex('md5', 'abc'));
+  assert.strictEqual(a.update('c').digest('hex'), hex('md5', 'abc'));
+  const mac = crypto.createHmac('md5', 'k').update('a', 'latin1')
+    .update('6263', 'hex');
+  assert.strictEqual(mac.digest('hex'),
+                     crypto.createHmac('md5', 'k').update('abc').digest('hex'));
+}
+
+// digest() then end(): a Hash's stream still yields the digest, an Hmac's
+// yields nothing more (its digest was taken).
+{
+  const h = crypto.createHash('sha1').update('x');
+  const d = h.digest();
+  h.end();
+  assert.deepStrictEqual(h.read(), d);
+  const mac = crypto.createHmac('sha1', 'k').update('x');
+  mac.digest();
+  mac.end();
+  assert.strictEqual(mac.read(), null);
+}

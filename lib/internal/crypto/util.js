@@ -174,6 +174,7 @@ function setFips(value) {
     throw new ERR_WORKER_UNSUPPORTED_OPERATION('Calling crypto.setFips()');
   }
   binding.setFipsCrypto(value);
+  require('internal/crypto/hash').clearAcceptedAlgorithms();
 }
 
 const { ENGINE_METHOD_ALL } = internalBinding('constants').crypto;
@@ -186,6 +187,7 @@ function setEngine(id, flags) {
   flags = flags >>> 0;
   if (flags === 0) flags = ENGINE_METHOD_ALL;
   if (!binding.setEngine(id, flags)) throw new ERR_CRYPTO_ENGINE_UNKNOWN(id);
+  require('internal/crypto/hash').clearAcceptedAlgorithms();
 }
 
 /* crypto.secureHeapUsed(): the secure heap's use (none by default). */

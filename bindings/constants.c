@@ -1,6 +1,7 @@
 /* constants.c - internalBinding('constants'): the OS's numbers behind
  * os.constants and fs.constants (signals, errno, priorities, dlopen flags,
- * open flags, file modes) and zlib.constants. */
+ * open flags, file modes), zlib.constants and OpenSSL's behind
+ * crypto.constants. */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -8,6 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/dh.h>
+#include <openssl/ec.h>
+#include <openssl/engine.h>
+#include <openssl/opensslv.h>
+#include <openssl/rsa.h>
+#include <openssl/ssl.h>
+#include <openssl/tls1.h>
 #include <uv.h>
 
 #include "bindings.h"
@@ -45,10 +53,77 @@
   V(S_IXGRP) V(S_IRWXO) V(S_IROTH) V(S_IWOTH) V(S_IXOTH) V(F_OK) V(R_OK)      \
   V(W_OK) V(X_OK)
 
+/* crypto.constants, in Node's order (defaultCoreCipherList and the TLS
+ * versions follow, then the point conversions). */
+#define ND_CRYPTO_CONSTANTS(V)                                                 \
+  V(OPENSSL_VERSION_NUMBER) V(SSL_OP_ALL) V(SSL_OP_ALLOW_NO_DHE_KEX)           \
+  V(SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION)                                  \
+  V(SSL_OP_CIPHER_SERVER_PREFERENCE) V(SSL_OP_CISCO_ANYCONNECT)                \
+  V(SSL_OP_COOKIE_EXCHANGE) V(SSL_OP_CRYPTOPRO_TLSEXT_BUG)                     \
+  V(SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS) V(SSL_OP_EPHEMERAL_RSA)                \
+  V(SSL_OP_LEGACY_SERVER_CONNECT) V(SSL_OP_MICROSOFT_BIG_SSLV3_BUFFER)         \
+  V(SSL_OP_MICROSOFT_SESS_ID_BUG) V(SSL_OP_MSIE_SSLV2_RSA_PADDING)             \
+  V(SSL_OP_NETSCAPE_CA_DN_BUG) V(SSL_OP_NETSCAPE_CHALLENGE_BUG)                \
+  V(SSL_OP_NETSCAPE_DEMO_CIPHER_CHANGE_BUG)                                    \
+  V(SSL_OP_NETSCAPE_REUSE_CIPHER_CHANGE_BUG) V(SSL_OP_NO_COMPRESSION)          \
+  V(SSL_OP_NO_ENCRYPT_THEN_MAC) V(SSL_OP_NO_QUERY_MTU)                         \
+  V(SSL_OP_NO_RENEGOTIATION) V(SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION)  \
+  V(SSL_OP_NO_SSLv2) V(SSL_OP_NO_SSLv3) V(SSL_OP_NO_TICKET) V(SSL_OP_NO_TLSv1) \
+  V(SSL_OP_NO_TLSv1_1) V(SSL_OP_NO_TLSv1_2) V(SSL_OP_NO_TLSv1_3)               \
+  V(SSL_OP_PKCS1_CHECK_1) V(SSL_OP_PKCS1_CHECK_2) V(SSL_OP_PRIORITIZE_CHACHA)  \
+  V(SSL_OP_SINGLE_DH_USE) V(SSL_OP_SINGLE_ECDH_USE)                            \
+  V(SSL_OP_SSLEAY_080_CLIENT_DH_BUG) V(SSL_OP_SSLREF2_REUSE_CERT_TYPE_BUG)     \
+  V(SSL_OP_TLS_BLOCK_PADDING_BUG) V(SSL_OP_TLS_D5_BUG)                         \
+  V(SSL_OP_TLS_ROLLBACK_BUG) V(ENGINE_METHOD_RSA) V(ENGINE_METHOD_DSA)         \
+  V(ENGINE_METHOD_DH) V(ENGINE_METHOD_RAND) V(ENGINE_METHOD_EC)                \
+  V(ENGINE_METHOD_CIPHERS) V(ENGINE_METHOD_DIGESTS)                            \
+  V(ENGINE_METHOD_PKEY_METHS) V(ENGINE_METHOD_PKEY_ASN1_METHS)                 \
+  V(ENGINE_METHOD_ALL) V(ENGINE_METHOD_NONE) V(DH_CHECK_P_NOT_SAFE_PRIME)      \
+  V(DH_CHECK_P_NOT_PRIME) V(DH_UNABLE_TO_CHECK_GENERATOR)                      \
+  V(DH_NOT_SUITABLE_GENERATOR)
+
+/* ...then ALPN_ENABLED, then these. */
+#define ND_CRYPTO_RSA_CONSTANTS(V)                                             \
+  V(RSA_PKCS1_PADDING) V(RSA_NO_PADDING) V(RSA_PKCS1_OAEP_PADDING)             \
+  V(RSA_X931_PADDING) V(RSA_PKCS1_PSS_PADDING)                                 \
+  V(RSA_PSS_SALTLEN_DIGEST) V(RSA_PSS_SALTLEN_MAX_SIGN) V(RSA_PSS_SALTLEN_AUTO)
+
+/* Node's default TLS cipher list (its DEFAULT_CIPHER_LIST_CORE). */
+static const char default_core_cipher_list[] =
+    "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:"
+    "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:"
+    "DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:"
+    "HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA";
+
 static napi_value object_with(napi_env env) {
   napi_value o;
   napi_create_object(env, &o);
   return o;
+}
+
+/* The crypto object: OpenSSL's numbers (from its headers) and the TLS
+ * defaults Node exposes next to them. */
+static napi_value crypto_constants(napi_env env) {
+  napi_value c = object_with(env);
+#define ND_CRYPTO(name) nd_set_number(env, c, #name, (double)(name));
+  ND_CRYPTO_CONSTANTS(ND_CRYPTO)
+  nd_set_number(env, c, "ALPN_ENABLED", 1);
+  ND_CRYPTO_RSA_CONSTANTS(ND_CRYPTO)
+#undef ND_CRYPTO
+  nd_set_string(env, c, "defaultCoreCipherList", default_core_cipher_list);
+  nd_set_number(env, c, "TLS1_VERSION", TLS1_VERSION);
+  nd_set_number(env, c, "TLS1_1_VERSION", TLS1_1_VERSION);
+  nd_set_number(env, c, "TLS1_2_VERSION", TLS1_2_VERSION);
+  nd_set_number(env, c, "TLS1_3_VERSION", TLS1_3_VERSION);
+  nd_set_number(env, c, "POINT_CONVERSION_COMPRESSED",
+                POINT_CONVERSION_COMPRESSED);
+  nd_set_number(env, c, "POINT_CONVERSION_UNCOMPRESSED",
+                POINT_CONVERSION_UNCOMPRESSED);
+  nd_set_number(env, c, "POINT_CONVERSION_HYBRID", POINT_CONVERSION_HYBRID);
+  return c;
 }
 
 napi_value nd_binding_constants_init(napi_env env, napi_value exports) {
@@ -112,7 +187,7 @@ napi_value nd_binding_constants_init(napi_env env, napi_value exports) {
   napi_set_named_property(env, os, "priority", priority);
   napi_set_named_property(env, exports, "os", os);
   napi_set_named_property(env, exports, "fs", fs);
-  napi_set_named_property(env, exports, "crypto", object_with(env));
+  napi_set_named_property(env, exports, "crypto", crypto_constants(env));
   napi_value zlib = object_with(env);
   nd_zlib_set_constants(env, zlib);
   napi_set_named_property(env, exports, "zlib", zlib);

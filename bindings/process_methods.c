@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <uv.h>
 
 #include "addons.h"
@@ -413,7 +414,8 @@ static napi_value string_array(napi_env env, char **items, int count) {
 }
 
 /* getProcessInfo() -> { argv, execArgv, execPath, pid, ppid, title,
- * nodusVersion, v8Version, uvVersion, scriptPath, mode }. */
+ * nodusVersion, v8Version, uvVersion, opensslVersion, scriptPath, mode }.
+ * opensslVersion is the linked OpenSSL's, e.g. "3.0.19". */
 static napi_value pm_get_process_info(napi_env env, napi_callback_info info) {
   nd_realm_t *realm = nd_realm_of(env);
   const nd_options_t *o = realm->options;
@@ -435,6 +437,8 @@ static napi_value pm_get_process_info(napi_env env, napi_callback_info info) {
   nd_set_string(env, obj, "nodusVersion", NODUS_VERSION);
   nd_set_string(env, obj, "v8Version", nd_engine_v8_version());
   nd_set_string(env, obj, "uvVersion", uv_version_string());
+  nd_set_string(env, obj, "opensslVersion",
+                OpenSSL_version(OPENSSL_VERSION_STRING));
   return obj;
 }
 

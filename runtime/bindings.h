@@ -15,6 +15,7 @@
   V(cares_wrap)                                                                \
   V(constants)                                                                 \
   V(contextify)                                                                \
+  V(crypto)                                                                    \
   V(encoding)                                                                  \
   V(errors)                                                                    \
   V(fs)                                                                        \

@@ -43,7 +43,7 @@ static const char *const kEnvV8Options[] = {
  * are bad options (as on the command line), not forbidden ones. */
 static const char *const kEnvMissing[] = {
     "--debug-arraybuffer-allocations", "--debug-port", "--diagnostic-dir",
-    "--enable-fips", "--experimental-wasi-unstable-preview1", "--force-fips",
+    "--experimental-wasi-unstable-preview1",
     "--heapsnapshot-near-heap-limit", "--heapsnapshot-signal", "--http-parser",
     "--inspect-port", "--inspect-publish-uid", "--node-memory-debug",
     "--node-snapshot", "--policy-integrity", "--report-compact",

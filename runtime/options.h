@@ -24,6 +24,7 @@ typedef enum {
   V(DISABLE_PROTO, ND_OPT_STRING, "--disable-proto", NULL, 0)                 \
   V(DNS_RESULT_ORDER, ND_OPT_STRING, "--dns-result-order", NULL, 0)           \
   V(DEPRECATION, ND_OPT_BOOL, "--deprecation", NULL, 1)                       \
+  V(ENABLE_FIPS, ND_OPT_BOOL, "--enable-fips", NULL, 0)                       \
   V(ENABLE_SOURCE_MAPS, ND_OPT_BOOL, "--enable-source-maps", NULL, 0)         \
   V(ENABLE_NETWORK_FAMILY_AUTOSELECTION, ND_OPT_BOOL,                         \
     "--enable-network-family-autoselection", NULL, 0)                         \
@@ -34,7 +35,7 @@ typedef enum {
   V(EXPERIMENTAL_GLOBAL_CUSTOMEVENT, ND_OPT_BOOL,                             \
     "--experimental-global-customevent", NULL, 0)                             \
   V(EXPERIMENTAL_GLOBAL_WEBCRYPTO, ND_OPT_BOOL,                               \
-    "--experimental-global-webcrypto", NULL, 1)                               \
+    "--experimental-global-webcrypto", NULL, 0)                               \
   V(EXPERIMENTAL_IMPORT_META_RESOLVE, ND_OPT_BOOL,                            \
     "--experimental-import-meta-resolve", NULL, 0)                            \
   V(EXPERIMENTAL_LOADER, ND_OPT_LIST, "--experimental-loader", "--loader", 0) \
@@ -82,6 +83,7 @@ typedef enum {
   V(FORCE_ASYNC_HOOKS_CHECKS, ND_OPT_BOOL, "--force-async-hooks-checks",      \
     NULL, 1)                                                                   \
   V(WARNINGS, ND_OPT_BOOL, "--warnings", NULL, 1)                             \
+  V(FORCE_FIPS, ND_OPT_BOOL, "--force-fips", NULL, 0)                         \
   V(OPENSSL_CONFIG, ND_OPT_STRING, "--openssl-config", NULL, 0)               \
   V(OPENSSL_LEGACY_PROVIDER, ND_OPT_BOOL, "--openssl-legacy-provider", NULL,  \
     0)                                                                         \

@@ -6,6 +6,7 @@
 #include <sys/prctl.h>
 
 #include "engine.h"
+#include "openssl.h"
 #include "options.h"
 #include "realm.h"
 #include "stdio_setup.h"
@@ -50,6 +51,8 @@ int main(int argc, char **argv) {
     nd_engine_print_v8_help();
     return 0;
   }
+  rc = nd_openssl_startup(&options);
+  if (rc != 0) return rc;
   nd_stdio_setup();
   int pool = (int)options.values[ND_OPTION_V8_POOL_SIZE].i;
   if (nd_engine_platform_init(pool > 0 ? pool : 4, options.v8_flags) != 0) {

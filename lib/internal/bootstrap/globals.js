@@ -165,3 +165,17 @@ if (ObjectGetOwnPropertyDescriptor(Symbol, 'asyncDispose') === undefined) {
     enumerable: false, writable: false, configurable: false,
   });
 }
+
+/* --experimental-global-webcrypto: globalThis.crypto (read-only, as in
+ * Node 18) and the Web Crypto classes. */
+if (require('internal/options')
+  .getOptionValue('--experimental-global-webcrypto')) {
+  const {
+    defineReplaceableLazyAttribute,
+    exposeLazyInterfaces,
+  } = require('internal/util');
+  defineReplaceableLazyAttribute(globalThis, 'internal/crypto/webcrypto',
+                                 ['crypto'], false);
+  exposeLazyInterfaces(globalThis, 'internal/crypto/webcrypto',
+                       ['Crypto', 'CryptoKey', 'SubtleCrypto']);
+}

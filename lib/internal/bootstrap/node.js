@@ -48,6 +48,7 @@ const versions = {
   brotli: '1.0.9',
   llhttp: '8.1.0',
   nghttp2: '1.52.0',
+  openssl: info.opensslVersion,
   napi: '8',
   modules: '108',
   unicode: '15.0',

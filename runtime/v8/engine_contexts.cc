@@ -49,6 +49,19 @@ static void global_setter(v8::Local<v8::Name> property,
                           const v8::PropertyCallbackInfo<v8::Value> &info) {
   v8::Local<v8::Object> sandbox = sandbox_of(info.Data());
   v8::Local<v8::Context> context = info.GetIsolate()->GetCurrentContext();
+  /* Strict code assigning an undeclared name (`x = 1`, not `this.x = 1`)
+   * must throw a ReferenceError: leave such a store to V8. Function
+   * declarations still land on the sandbox. */
+  if (info.ShouldThrowOnError() && !value->IsFunction() &&
+      info.This() != context->Global()) {
+    v8::Maybe<bool> on_sandbox =
+        sandbox->HasRealNamedProperty(context, property);
+    v8::Maybe<bool> on_global =
+        context->Global()->HasRealNamedProperty(context, property);
+    if (on_sandbox.IsJust() && !on_sandbox.FromJust() && on_global.IsJust() &&
+        !on_global.FromJust())
+      return;
+  }
   if (sandbox->Set(context, property, value).IsNothing()) return;
   /* Not intercepted when the global itself has a read-only property. */
   info.GetReturnValue().Set(value);

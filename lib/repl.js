@@ -1,0 +1,475 @@
+'use strict';
+/* repl.js - the repl module: REPLServer (a readline Interface that reads
+ * JavaScript, evaluates it and prints the result) and repl.start(). */
+
+const {
+  ArrayPrototypeFilter,
+  ArrayPrototypePush,
+  ArrayPrototypeShift,
+  FunctionPrototypeCall,
+  ObjectAssign,
+  ObjectCreate,
+  ObjectDefineProperty,
+  ObjectSetPrototypeOf,
+  RegExpPrototypeExec,
+  ReflectApply,
+  SafeSet,
+  StringPrototypeStartsWith,
+  StringPrototypeTrim,
+  Symbol,
+} = primordials;
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_REPL_EVAL_CONFIG },
+} = require('internal/errors');
+const {
+  validateFunction,
+  validateObject,
+} = require('internal/validators');
+const { inspect } = require('internal/util/inspect');
+const { Interface } = require('readline');
+const { Module } = require('internal/modules/cjs/loader');
+const { defaultEval } = require('internal/repl/eval');
+const { topLevelLexicalNames } = require('internal/repl/await');
+const {
+  createReplContext,
+  defineAutoVariables,
+} = require('internal/repl/context');
+const { Recoverable } = require('internal/repl/recoverable');
+const { formatUncaught } = require('internal/repl/report');
+const { defineDefaultCommands } = require('internal/repl/commands');
+
+const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
+const REPL_MODE_STRICT = Symbol('repl-strict');
+
+const kBufferedCommand = Symbol('bufferedCommand');
+const kPendingLines = Symbol('pendingLines');
+const kEvaluating = Symbol('evaluating');
+const kSawSigint = Symbol('sawSigint');
+const kExitPending = Symbol('exitPending');
+
+let nextResourceNumber = 1;
+
+/* The default writer: util.inspect with the REPL's options. */
+function writer(value) {
+  return inspect(value, writer.options);
+}
+writer.options = { ...inspect.defaultOptions, showProxy: true };
+
+/* Whether a terminal-mode REPL writing to `stream` shows colors: yes
+ * unless NODE_DISABLE_COLORS is set or a real terminal has none. */
+function wantsColors(stream) {
+  if (process.env.NODE_DISABLE_COLORS !== undefined) return false;
+  if (!stream.isTTY || typeof stream.getColorDepth !== 'function') {
+    return true;
+  }
+  return stream.getColorDepth() > 2;
+}
+
+/* Normalizes the (prompt, stream, eval, useGlobal, ignoreUndefined,
+ * replMode) and the (options) forms into one options object. */
+function readOptions(prompt, stream, eval_, useGlobal, ignoreUndefined,
+                     replMode) {
+  let options;
+  if (prompt !== null && typeof prompt === 'object') {
+    options = { ...prompt };
+    stream = options.stream || options.socket;
+  } else {
+    options = { prompt, eval: eval_, useGlobal, ignoreUndefined, replMode };
+  }
+  if (!options.input && !options.output) {
+    stream ||= process;
+    if (stream.stdin && stream.stdout) {
+      options.input = stream.stdin;
+      options.output = stream.stdout;
+    } else {
+      options.input = stream;
+      options.output = stream;
+    }
+  }
+  if (options.terminal === undefined) {
+    options.terminal = !!options.output.isTTY;
+  }
+  if (options.useColors === undefined) {
+    options.useColors = options.terminal && wantsColors(options.output);
+  }
+  return options;
+}
+
+/* new REPLServer([prompt | options[, stream[, eval[, useGlobal[,
+ * ignoreUndefined[, replMode]]]]]]): also callable without `new`. */
+function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
+                    replMode) {
+  if (!(this instanceof REPLServer)) {
+    return new REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
+                          replMode);
+  }
+  const options = readOptions(prompt, stream, eval_, useGlobal,
+                              ignoreUndefined, replMode);
+  if (options.breakEvalOnSigint && options.eval) {
+    throw new ERR_INVALID_REPL_EVAL_CONFIG();
+  }
+  if (options.eval != null) validateFunction(options.eval, 'eval');
+
+  this.useGlobal = !!options.useGlobal;
+  this.ignoreUndefined = !!options.ignoreUndefined;
+  this.replMode = options.replMode || REPL_MODE_SLOPPY;
+  this.useColors = !!options.useColors;
+  this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+  this.editorMode = false;
+  this.eval = options.eval || defaultEval;
+  this._domain = options.domain || require('domain').create();
+  this._initialPrompt = options.prompt === undefined ? '> ' :
+    `${options.prompt}`;
+  this.writer = options.writer || module.exports.writer;
+  if (this.writer === writer) writer.options.colors = this.useColors;
+  this[kBufferedCommand] = '';
+  this[kPendingLines] = [];
+  this[kEvaluating] = false;
+  this[kSawSigint] = false;
+  this.commands = ObjectCreate(null);
+  this.lines = [];
+  this.lines.level = [];
+
+  const completer = options.completer ||
+    ((line, cb) => this.complete(line, cb));
+  FunctionPrototypeCall(Interface, this, {
+    input: options.input,
+    output: options.output,
+    completer,
+    terminal: options.terminal,
+    historySize: options.historySize,
+    prompt: this._initialPrompt,
+  });
+
+  defineDefaultCommands(this);
+  this.resetContext();
+  this._domain.on('error', (err) => this.reportError(err));
+  this.on('line', (line) => this.onLine(line));
+  this.on('SIGINT', () => this.onSigint());
+  this.on('close', () => {
+    if (this[kEvaluating] || this[kPendingLines].length > 0) {
+      this[kExitPending] = true;
+    } else {
+      this.emit('exit');
+    }
+  });
+  installEditorKeys(this);
+  this.displayPrompt();
+}
+
+ObjectSetPrototypeOf(REPLServer.prototype, Interface.prototype);
+ObjectSetPrototypeOf(REPLServer, Interface);
+
+/* server.inputStream / outputStream: deprecated names of input/output. */
+function defineDeprecatedStreamAlias(alias, name) {
+  const warn = () => deprecationWarning(
+    'repl.inputStream and repl.outputStream are deprecated. ' +
+    'Use repl.input and repl.output instead', 'DEP0141');
+  ObjectDefineProperty(REPLServer.prototype, alias, {
+    __proto__: null,
+    configurable: true,
+    enumerable: false,
+    get() {
+      warn();
+      return this[name];
+    },
+    set(value) {
+      warn();
+      this[name] = value;
+    },
+  });
+}
+defineDeprecatedStreamAlias('inputStream', 'input');
+defineDeprecatedStreamAlias('outputStream', 'output');
+
+const warned = { __proto__: null };
+/* Emits deprecation `code` once per process. */
+function deprecationWarning(message, code) {
+  if (warned[code]) return;
+  warned[code] = true;
+  process.emitWarning(message, 'DeprecationWarning', code);
+}
+
+/* In editor mode Ctrl+D runs what was typed instead of closing; otherwise
+ * Ctrl+D on an empty line ends the line before the REPL closes. */
+function installEditorKeys(server) {
+  const baseTtyWrite = server._ttyWrite;
+  server._ttyWrite = function ttyWrite(d, key) {
+    if (this.editorMode && key && key.ctrl && key.name === 'd') {
+      const code = this[kBufferedCommand] + this.line;
+      this.clearLine();
+      this.turnOffEditorMode();
+      this[kBufferedCommand] = '';
+      this.runInput(code, code);
+      return;
+    }
+    if (key && key.ctrl && key.name === 'd' && this.cursor === 0 &&
+        this.line.length === 0) {
+      // Leave the terminal on a fresh line.
+      this.clearLine();
+    }
+    return ReflectApply(baseTtyWrite, this, [d, key]);
+  };
+}
+
+/* Handles one line of input: a dot command, editor text, or code. */
+REPLServer.prototype.onLine = function onLine(line) {
+  line = line || '';
+  this[kSawSigint] = false;
+  if (this[kEvaluating]) {
+    ArrayPrototypePush(this[kPendingLines], line);
+    return;
+  }
+  if (this.editorMode) {
+    this[kBufferedCommand] += `${line}\n`;
+    keepIndentation(this, line);
+    return;
+  }
+  const trimmed = StringPrototypeTrim(line);
+  if (isCommand(trimmed)) {
+    const match = RegExpPrototypeExec(/^\.([^\s]+)\s*(.*)$/, trimmed);
+    const command = this.commands[match[1]];
+    if (command) {
+      FunctionPrototypeCall(command.action, this, match[2]);
+      return;
+    }
+    if (this[kBufferedCommand] === '') {
+      this.output.write('Invalid REPL keyword\n');
+      this.displayPrompt();
+      return;
+    }
+  }
+  ArrayPrototypePush(this.lines, line);
+  this.runInput(`${this[kBufferedCommand]}${line}\n`, line);
+};
+
+/* `.name` but not `..x` or a number like `.5`. */
+function isCommand(trimmed) {
+  return trimmed[0] === '.' && trimmed[1] !== '.' &&
+    RegExpPrototypeExec(/^\.\d/, trimmed) === null;
+}
+
+/* In editor mode, a new line starts with the previous line's indentation. */
+function keepIndentation(server, line) {
+  if (!server.terminal) return;
+  const indent = RegExpPrototypeExec(/^\s+/, line);
+  if (indent === null) return;
+  server.line = indent[0];
+  server.cursor = indent[0].length;
+}
+
+/* Evaluates `code` (the whole pending input) and prints the result, or
+ * keeps it pending when it is incomplete. `line` is what was just typed. */
+REPLServer.prototype.runInput = function runInput(code, line) {
+  this[kEvaluating] = true;
+  const finish = (err, ...result) => {
+    this[kEvaluating] = false;
+    if (err instanceof Recoverable) {
+      this[kBufferedCommand] = code;
+      this.displayPrompt();
+      this.drainPendingLines();
+      return;
+    }
+    this.clearBufferedCommand();
+    if (err) {
+      this.reportError(err);
+    } else {
+      if (this.eval === defaultEval) rememberLexicalNames(this, code);
+      if (result.length > 0) this.printResult(result[0]);
+    }
+    if (!this.closed || this[kPendingLines].length > 0) this.displayPrompt();
+    this.drainPendingLines();
+  };
+  const file = `REPL${nextResourceNumber++}`;
+  try {
+    this._domain.run(() => this.eval(code, this.context, file, finish));
+  } catch (err) {
+    finish(err);
+  }
+  void line;
+};
+
+/* Notes the let/const/class names `code` declared, for completion. */
+function rememberLexicalNames(server, code) {
+  const names = topLevelLexicalNames(code);
+  for (let i = 0; i < names.length; i++) server.lexicalNames.add(names[i]);
+}
+
+/* Lines typed while an asynchronous evaluation ran are handled now. */
+REPLServer.prototype.drainPendingLines = function drainPendingLines() {
+  while (!this[kEvaluating] && this[kPendingLines].length > 0) {
+    this.onLine(ArrayPrototypeShift(this[kPendingLines]));
+  }
+  if (!this[kEvaluating] && this[kExitPending]) {
+    this[kExitPending] = false;
+    this.emit('exit');
+  }
+};
+
+/* Remembers `value` as `_` and writes it unless it is undefined and the
+ * server ignores undefined. */
+REPLServer.prototype.printResult = function printResult(value) {
+  if (!this.underscoreAssigned) this.last = value;
+  if (this.ignoreUndefined && value === undefined) return;
+  this.output.write(`${this.writer(value)}\n`);
+};
+
+/* Writes "Uncaught ..." for `err` and remembers it as `_error`. */
+REPLServer.prototype.reportError = function reportError(err) {
+  if (!this.underscoreErrAssigned) this.lastError = err;
+  this.output.write(`${formatUncaught(err, this.writer)}\n`);
+  this.clearBufferedCommand();
+};
+
+/* Ctrl+C: drops the line and pending input; on an empty prompt explains
+ * how to leave, and a second Ctrl+C closes the REPL. */
+REPLServer.prototype.onSigint = function onSigint() {
+  const empty = this.line.length === 0;
+  this.clearLine();
+  this.turnOffEditorMode();
+  if (this[kBufferedCommand] === '' && empty) {
+    if (this[kSawSigint]) {
+      this[kSawSigint] = false;
+      this.close();
+      return;
+    }
+    this.output.write(
+      '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+    this[kSawSigint] = true;
+  } else {
+    this[kSawSigint] = false;
+  }
+  this.clearBufferedCommand();
+  this.lines.level = [];
+  this.displayPrompt();
+};
+
+/* Enters editor mode (announcing it when `announce`): lines collect
+ * until Ctrl+D. */
+REPLServer.prototype.turnOnEditorMode = function turnOnEditorMode(announce) {
+  this.editorMode = true;
+  FunctionPrototypeCall(Interface.prototype.setPrompt, this, '');
+  if (announce) {
+    this.output.write(
+      '// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
+  }
+};
+
+/* Leaves editor mode and restores the prompt. */
+REPLServer.prototype.turnOffEditorMode = function turnOffEditorMode() {
+  this.editorMode = false;
+  FunctionPrototypeCall(Interface.prototype.setPrompt, this,
+                        this._initialPrompt);
+};
+
+/* A new context as the REPL would use (globalThis with useGlobal). */
+REPLServer.prototype.createContext = function createContext() {
+  return createReplContext(this);
+};
+
+/* Replaces the context with a fresh one and emits 'reset'. */
+REPLServer.prototype.resetContext = function resetContext() {
+  this.context = this.createContext();
+  defineAutoVariables(this, this.context);
+  if (!this.useGlobal || this.lexicalNames === undefined) {
+    this.lexicalNames = new SafeSet();
+  }
+  this.lines = [];
+  this.lines.level = [];
+  this.emit('reset', this.context);
+};
+
+/* Shows the prompt: `... ` while a multi-line input is pending. */
+REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
+  let prompt = this._initialPrompt;
+  if (this[kBufferedCommand].length > 0) prompt = '... ';
+  if (this.editorMode) prompt = '';
+  FunctionPrototypeCall(Interface.prototype.setPrompt, this, prompt);
+  this.prompt(preserveCursor);
+};
+
+/* Sets the main prompt (the `... ` prompt stays as it is). */
+REPLServer.prototype.setPrompt = function setPrompt(prompt) {
+  this._initialPrompt = prompt;
+  FunctionPrototypeCall(Interface.prototype.setPrompt, this, prompt);
+};
+
+/* Forgets the pending (incomplete) input. */
+REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
+  this[kBufferedCommand] = '';
+};
+
+/* Adds command .keyword: `cmd` is its action or { help, action }. */
+REPLServer.prototype.defineCommand = function defineCommand(keyword, cmd) {
+  if (typeof cmd === 'function') {
+    cmd = { action: cmd };
+  } else if (cmd === null || typeof cmd !== 'object' ||
+             typeof cmd.action !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('cmd.action', 'Function',
+                                   cmd === null || typeof cmd !== 'object' ?
+                                     cmd : cmd.action);
+  }
+  this.commands[keyword] = cmd;
+};
+
+/* Completes `line` for TAB: cb(err, [completions, completedPart]). */
+REPLServer.prototype.complete = function complete(line, cb) {
+  require('internal/repl/completion').complete(this, line, cb);
+};
+
+/* Loads the history from `historyFile` ('' or whitespace: none) and saves
+ * every new line to it; cb(err, server) once ready. */
+REPLServer.prototype.setupHistory = function setupHistory(historyFile, cb) {
+  require('internal/repl/history').setupHistory(this, historyFile, cb);
+};
+
+/* repl.start([prompt | options[, ...]]): creates and returns a
+ * REPLServer. */
+function start(prompt, source, eval_, useGlobal, ignoreUndefined, replMode) {
+  return new REPLServer(prompt, source, eval_, useGlobal, ignoreUndefined,
+                        replMode);
+}
+
+REPLServer.REPL_MODE_SLOPPY = REPL_MODE_SLOPPY;
+REPLServer.REPL_MODE_STRICT = REPL_MODE_STRICT;
+
+/* util.inspect.replDefaults: the default writer's options. */
+ObjectDefineProperty(inspect, 'replDefaults', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: () => writer.options,
+  set(options) {
+    validateObject(options, 'options');
+    return ObjectAssign(writer.options, options);
+  },
+});
+
+module.exports = {
+  start,
+  writer,
+  REPLServer,
+  REPL_MODE_SLOPPY,
+  REPL_MODE_STRICT,
+  Recoverable,
+  builtinModules: ArrayPrototypeFilter(
+    Module.builtinModules, (name) => !StringPrototypeStartsWith(name, '_')),
+};
+
+/* repl._builtinLibs: the deprecated name of repl.builtinModules. */
+ObjectDefineProperty(module.exports, '_builtinLibs', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() {
+    deprecationWarning('repl._builtinLibs is deprecated. Check ' +
+                       'module.builtinModules instead', 'DEP0142');
+    return module.exports.builtinModules;
+  },
+  set(value) {
+    deprecationWarning('repl._builtinLibs is deprecated. Check ' +
+                       'module.builtinModules instead', 'DEP0142');
+    module.exports.builtinModules = value;
+  },
+});

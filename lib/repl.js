@@ -14,13 +14,18 @@ const {
   RegExpPrototypeExec,
   ReflectApply,
   SafeSet,
+  SafeWeakSet,
   StringPrototypeStartsWith,
   StringPrototypeTrim,
   Symbol,
 } = primordials;
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_REPL_EVAL_CONFIG },
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_REPL_EVAL_CONFIG,
+    ERR_INVALID_REPL_INPUT,
+  },
 } = require('internal/errors');
 const {
   validateFunction,
@@ -31,6 +36,10 @@ const { Interface } = require('readline');
 const { Module } = require('internal/modules/cjs/loader');
 const { defaultEval } = require('internal/repl/eval');
 const { topLevelLexicalNames } = require('internal/repl/await');
+const {
+  kEvalAbandoned,
+  kStandaloneREPL,
+} = require('internal/repl/symbols');
 const {
   createReplContext,
   defineAutoVariables,
@@ -116,6 +125,7 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
   this.replMode = options.replMode || REPL_MODE_SLOPPY;
   this.useColors = !!options.useColors;
   this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+  this[kStandaloneREPL] = !!options[kStandaloneREPL];
   this.editorMode = false;
   this.eval = options.eval || defaultEval;
   this._domain = options.domain || require('domain').create();
@@ -132,7 +142,7 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
   this.lines.level = [];
 
   const completer = options.completer ||
-    ((line, cb) => this.complete(line, cb));
+    ((line, cb) => defaultCompleter(this, line, cb));
   FunctionPrototypeCall(Interface, this, {
     input: options.input,
     output: options.output,
@@ -144,7 +154,8 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
 
   defineDefaultCommands(this);
   this.resetContext();
-  this._domain.on('error', (err) => this.reportError(err));
+  this._domain.on('error', (err) => this.onDomainError(err));
+  if (!this[kStandaloneREPL]) forbidUncaughtListeners(this._domain);
   this.on('line', (line) => this.onLine(line));
   this.on('SIGINT', () => this.onSigint());
   this.on('close', () => {
@@ -201,6 +212,7 @@ function installEditorKeys(server) {
       this.clearLine();
       this.turnOffEditorMode();
       this[kBufferedCommand] = '';
+      ArrayPrototypePush(this.lines, code);
       this.runInput(code, code);
       return;
     }
@@ -290,11 +302,38 @@ REPLServer.prototype.runInput = function runInput(code, line) {
   void line;
 };
 
+const replDomains = new SafeWeakSet();
+let guardInstalled = false;
+
+/* Code run by a REPL that is not `nodus` itself (its domain is active, also
+ * in callbacks it scheduled) may not add 'uncaughtException' listeners:
+ * the REPL reports those errors. */
+function forbidUncaughtListeners(domain) {
+  replDomains.add(domain);
+  if (guardInstalled) return;
+  guardInstalled = true;
+  process.prependListener('newListener', (event) => {
+    if (event === 'uncaughtException' && process.domain &&
+        replDomains.has(process.domain)) {
+      throw new ERR_INVALID_REPL_INPUT(
+        'Listeners for `uncaughtException` cannot be used in the REPL');
+    }
+  });
+}
+
 /* Notes the let/const/class names `code` declared, for completion. */
 function rememberLexicalNames(server, code) {
   const names = topLevelLexicalNames(code);
   for (let i = 0; i < names.length; i++) server.lexicalNames.add(names[i]);
 }
+
+/* The evaluation in progress ended without calling back (its error went
+ * to a domain of the user's): take input again, without a prompt. */
+REPLServer.prototype[kEvalAbandoned] = function evalAbandoned() {
+  this[kEvaluating] = false;
+  this.clearBufferedCommand();
+  process.nextTick(() => this.drainPendingLines());
+};
 
 /* Lines typed while an asynchronous evaluation ran are handled now. */
 REPLServer.prototype.drainPendingLines = function drainPendingLines() {
@@ -315,11 +354,31 @@ REPLServer.prototype.printResult = function printResult(value) {
   this.output.write(`${this.writer(value)}\n`);
 };
 
-/* Writes "Uncaught ..." for `err` and remembers it as `_error`. */
+/* Writes "Uncaught ..." for `err` and remembers it as `_error`. In the
+ * REPL of `nodus` itself, process 'uncaughtException' listeners get the
+ * error instead when there are any. */
 REPLServer.prototype.reportError = function reportError(err) {
+  if (this[kStandaloneREPL] &&
+      process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', err);
+    this.clearBufferedCommand();
+    return;
+  }
   if (!this.underscoreErrAssigned) this.lastError = err;
-  this.output.write(`${formatUncaught(err, this.writer)}\n`);
+  const text = formatUncaught(err, this.writer, this.writer !== writer);
+  this.output.write(`${text}\n`);
   this.clearBufferedCommand();
+};
+
+/* An error thrown asynchronously by REPL code (a timer, a callback):
+ * reported like a synchronous one, without the domain's bookkeeping. */
+REPLServer.prototype.onDomainError = function onDomainError(err) {
+  if (err !== null && typeof err === 'object' && err.domainThrown) {
+    delete err.domain;
+    delete err.domainThrown;
+  }
+  this.reportError(err);
+  if (!this[kEvaluating] && !this.closed) this.displayPrompt();
 };
 
 /* Ctrl+C: drops the line and pending input; on an empty prompt explains
@@ -413,10 +472,25 @@ REPLServer.prototype.defineCommand = function defineCommand(keyword, cmd) {
   this.commands[keyword] = cmd;
 };
 
-/* Completes `line` for TAB: cb(err, [completions, completedPart]). */
+/* Completes `line` as TAB would: cb(err, [completions, completedPart]). */
 REPLServer.prototype.complete = function complete(line, cb) {
-  require('internal/repl/completion').complete(this, line, cb);
+  this.completer(line, cb);
 };
+
+/* The built-in completer; in editor mode it only offers what all
+ * completions share, so TAB never lists. */
+function defaultCompleter(server, line, cb) {
+  const { complete, commonPrefix } = require('internal/repl/completion');
+  if (!server.editorMode) {
+    complete(server, line, cb);
+    return;
+  }
+  complete(server, line, (err, result) => {
+    if (err || result[0].length === 0) return cb(err, result);
+    const prefix = commonPrefix(result[0]);
+    cb(null, [prefix === '' ? [] : [prefix], result[1]]);
+  });
+}
 
 /* Loads the history from `historyFile` ('' or whitespace: none) and saves
  * every new line to it; cb(err, server) once ready. */

@@ -9,6 +9,7 @@ const {
   ArrayPrototypeIncludes,
   ArrayPrototypeMap,
   ArrayPrototypePush,
+  ArrayPrototypePushApply,
   ArrayPrototypeSort,
   ObjectGetOwnPropertyNames,
   ObjectGetPrototypeOf,
@@ -18,6 +19,7 @@ const {
   StringPrototypeLastIndexOf,
   StringPrototypeSlice,
   StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
 } = primordials;
 
 const fs = require('fs');
@@ -33,29 +35,49 @@ const kKeywords = [
 ];
 const kIdentifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const kRequireCall =
-  /\brequire\s*\(\s*(['"`])((?:[\w@./:-]+\/)?[\w@./:-]*)$/;
+  /\b(require|import)\s*\(\s*(['"`])((?:[\w@./:-]+\/)?[\w@./:-]*)$/;
+const kFsCall = /\bfs(?:\.promises)?\.\s*[a-z][a-zA-Z]+\(\s*["'](.*)$/;
+// Legacy accessor helpers nobody means to type.
+const kHiddenNames = new SafeSet([
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__',
+  '__lookupSetter__',
+]);
 const kMemberChain =
   /(?:[\p{ID_Start}$_][\p{ID_Continue}$]*(?:\?\.|\.))*(?:[\p{ID_Start}$_][\p{ID_Continue}$]*)?$/u;
+// A property of a string, template (without substitutions) or empty array
+// literal: `''.a`, `("").a`, `[].a`.
+const kLiteralMember =
+  /((?:'[^'\\]*'|"[^"\\]*"|`[^`\\$]*`|\(\s*(?:'[^'\\]*'|"[^"\\]*")\s*\)|\[\s*\]))\.([\p{ID_Continue}$]*)$/u;
 const kModuleExtensions = ['.js', '.json', '.node', '.cjs', '.mjs'];
 
-/* Keeps the entries of each group that start with `prefix`, drops empty
- * groups and names already offered, and joins the groups with ''. */
+/* Merges completion groups (given closest first: own properties before
+ * inherited ones) into one list: entries starting with `prefix` (ignoring
+ * case), each group sorted, a name offered once (by its closest group),
+ * the closest group last, groups separated by ''. */
 function flattenGroups(groups, prefix) {
+  const lowerPrefix = StringPrototypeToLowerCase(prefix);
   const seen = new SafeSet();
-  const out = [];
+  const kept = [];
   for (let g = 0; g < groups.length; g++) {
-    const kept = [];
-    const group = groups[g];
-    for (let i = 0; i < group.length; i++) {
-      const name = group[i];
-      if (!StringPrototypeStartsWith(name, prefix) || seen.has(name)) continue;
+    const group = [];
+    for (let i = 0; i < groups[g].length; i++) {
+      const name = groups[g][i];
+      if (seen.has(name) || name === '' ||
+          !StringPrototypeStartsWith(StringPrototypeToLowerCase(name),
+                                     lowerPrefix)) {
+        continue;
+      }
       seen.add(name);
-      ArrayPrototypePush(kept, name);
+      ArrayPrototypePush(group, name);
     }
-    if (kept.length === 0) continue;
+    if (group.length > 0) ArrayPrototypePush(kept, ArrayPrototypeSort(group));
+  }
+  const out = [];
+  for (let g = kept.length - 1; g >= 0; g--) {
     if (out.length > 0) ArrayPrototypePush(out, '');
-    ArrayPrototypeSort(kept);
-    for (let i = 0; i < kept.length; i++) ArrayPrototypePush(out, kept[i]);
+    for (let i = 0; i < kept[g].length; i++) {
+      ArrayPrototypePush(out, kept[g][i]);
+    }
   }
   return out;
 }
@@ -71,7 +93,8 @@ function propertyGroups(value) {
     try {
       ArrayPrototypePush(groups, ArrayPrototypeFilter(
         ObjectGetOwnPropertyNames(object),
-        (name) => RegExpPrototypeExec(kIdentifier, name) !== null));
+        (name) => RegExpPrototypeExec(kIdentifier, name) !== null &&
+          !kHiddenNames.has(name)));
       object = ObjectGetPrototypeOf(object);
     } catch {
       break;
@@ -91,23 +114,29 @@ function evaluateChain(server, expr) {
   }
 }
 
-/* Global names: the context's own and inherited names, names declared
- * with let/const/class, then keywords. */
+/* Global names, closest first: inherited names of the global object,
+ * its own names (with those declared by let/const/class), then keywords
+ * (listed first). */
 function globalGroups(server) {
-  const global = evaluateChain(server, 'globalThis');
-  const groups = propertyGroups(global);
-  if (!server.useGlobal && groups.length > 0) {
-    groups[0] = [...ObjectKeys(server.context), ...groups[0],
-                 ...ObjectGetOwnPropertyNames(server.context)];
+  const objectGroups = propertyGroups(evaluateChain(server, 'globalThis'));
+  const groups = [];
+  for (let i = objectGroups.length - 1; i >= 1; i--) {
+    ArrayPrototypePush(groups, objectGroups[i]);
   }
-  ArrayPrototypePush(groups, [...server.lexicalNames]);
+  const own = [...server.lexicalNames];
+  if (!server.useGlobal) {
+    ArrayPrototypePushApply(own, ObjectGetOwnPropertyNames(server.context));
+  }
+  if (objectGroups.length > 0) ArrayPrototypePushApply(own, objectGroups[0]);
+  ArrayPrototypePush(groups, own);
   ArrayPrototypePush(groups, kKeywords);
   return groups;
 }
 
-/* Entries of `dir` as require() would take them: directories as `name`
- * and `name/`, module files without their extension. */
-function moduleEntries(dir) {
+/* Entries of `dir` as require() would take them (directories as `name`
+ * and `name/`, module files without their extension) or, `forImport`, as
+ * import() would (directories as `name/`, files with their extension). */
+function moduleEntries(dir, forImport) {
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -127,10 +156,15 @@ function moduleEntries(dir) {
       }
     }
     if (isDir) {
-      ArrayPrototypePush(names, name, `${name}/`);
+      if (!forImport) ArrayPrototypePush(names, name);
+      ArrayPrototypePush(names, `${name}/`);
       continue;
     }
     const ext = path.extname(name);
+    if (forImport) {
+      ArrayPrototypePush(names, name);
+      continue;
+    }
     if (ArrayPrototypeIncludes(kModuleExtensions, ext)) {
       ArrayPrototypePush(names, StringPrototypeSlice(name, 0, -ext.length));
     }
@@ -138,9 +172,9 @@ function moduleEntries(dir) {
   return names;
 }
 
-/* Completions for a require('partial: core modules (node:-prefixed and
+/* Completions for a require('partial (or import('partial): core modules (node:-prefixed and
  * bare), then relative paths or packages in node_modules folders. */
-function completeRequire(server, partial) {
+function completeRequire(server, partial, forImport) {
   if (partial === '.' || partial === '..') {
     return flattenGroups([['./', '../']], partial);
   }
@@ -148,15 +182,6 @@ function completeRequire(server, partial) {
   const isRelative = StringPrototypeStartsWith(partial, './') ||
     StringPrototypeStartsWith(partial, '../') ||
     StringPrototypeStartsWith(partial, '/');
-  if (!isRelative) {
-    const { builtinModules } = require('repl');
-    const { Module } = require('internal/modules/cjs/loader');
-    ArrayPrototypePush(groups, ArrayPrototypeMap(
-      ArrayPrototypeFilter(Module.builtinModules,
-                           (name) => name[0] !== '_'),
-      (name) => `node:${name}`));
-    ArrayPrototypePush(groups, builtinModules);
-  }
   const slash = StringPrototypeLastIndexOf(partial, '/');
   const subdir = slash === -1 ? '' : StringPrototypeSlice(partial, 0,
                                                            slash + 1);
@@ -164,13 +189,56 @@ function completeRequire(server, partial) {
     (server.context.module?.paths || []);
   const found = [];
   for (let i = 0; i < dirs.length; i++) {
-    const names = moduleEntries(path.resolve(dirs[i], subdir));
+    const names = moduleEntries(path.resolve(dirs[i], subdir),
+                                forImport && isRelative);
     for (let j = 0; j < names.length; j++) {
       ArrayPrototypePush(found, subdir + names[j]);
     }
   }
   ArrayPrototypePush(groups, found);
+  if (!isRelative) {
+    const { builtinModules } = require('repl');
+    const { Module } = require('internal/modules/cjs/loader');
+    ArrayPrototypePush(groups, builtinModules);
+    ArrayPrototypePush(groups, ArrayPrototypeMap(
+      ArrayPrototypeFilter(Module.builtinModules,
+                           (name) => name[0] !== '_'),
+      (name) => `node:${name}`));
+  }
   return flattenGroups(groups, partial);
+}
+
+/* [completions, completedPart] for a file path being typed
+ * (fs.readFileSync('partial): the names in its directory (in itself when
+ * it names one) that start with its last part, directories ending with
+ * `/`. */
+function completePath(partial) {
+  let slash = StringPrototypeLastIndexOf(partial, '/');
+  try {
+    // A directory named in full lists its contents.
+    if (partial !== '' && fs.statSync(partial).isDirectory()) {
+      partial += '/';
+      slash = partial.length - 1;
+    }
+  } catch {
+    // Not there (yet): complete its name.
+  }
+  const dirPart = StringPrototypeSlice(partial, 0, slash + 1);
+  const base = StringPrototypeSlice(partial, slash + 1);
+  let entries;
+  try {
+    entries = fs.readdirSync(path.resolve(dirPart || '.'),
+                             { withFileTypes: true });
+  } catch {
+    return [[], base];
+  }
+  const names = [];
+  for (let i = 0; i < entries.length; i++) {
+    const name = entries[i].name;
+    if (!StringPrototypeStartsWith(name, base)) continue;
+    ArrayPrototypePush(names, name + (entries[i].isDirectory() ? '/' : ''));
+  }
+  return [ArrayPrototypeSort(names), base];
 }
 
 /* Completes `line` for `server`; cb(null, [completions, completedPart]). */
@@ -185,11 +253,27 @@ function complete(server, line, cb) {
   }
   const request = RegExpPrototypeExec(kRequireCall, line);
   if (request !== null) {
-    cb(null, [completeRequire(server, request[2]), request[2]]);
+    const partial = request[3];
+    cb(null, [completeRequire(server, partial, request[1] === 'import'),
+              partial]);
+    return;
+  }
+  const fsCall = RegExpPrototypeExec(kFsCall, line);
+  if (fsCall !== null) {
+    cb(null, completePath(fsCall[1]));
     return;
   }
   if (RegExpPrototypeExec(/(?:^\s*|[\p{ID_Continue}$.])$/u, line) === null) {
     cb(null, [[], undefined]);
+    return;
+  }
+  const literal = RegExpPrototypeExec(kLiteralMember, line);
+  if (literal !== null) {
+    const value = vm.runInThisContext(literal[1]);
+    const head = `${literal[1]}.`;
+    const names = flattenGroups(propertyGroups(value), literal[2]);
+    cb(null, [ArrayPrototypeMap(names, (name) => (name === '' ? '' :
+      head + name)), head + literal[2]]);
     return;
   }
   const chain = RegExpPrototypeExec(kMemberChain, line)[0];
@@ -214,4 +298,23 @@ function complete(server, line, cb) {
     head + name)), chain]);
 }
 
-module.exports = { complete };
+/* The longest start shared by all non-empty entries of `list`. */
+function commonPrefix(list) {
+  let prefix = null;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (entry === '') continue;
+    if (prefix === null) {
+      prefix = entry;
+      continue;
+    }
+    let n = 0;
+    while (n < prefix.length && n < entry.length && prefix[n] === entry[n]) {
+      n++;
+    }
+    prefix = StringPrototypeSlice(prefix, 0, n);
+  }
+  return prefix ?? '';
+}
+
+module.exports = { complete, commonPrefix };

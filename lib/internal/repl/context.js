@@ -31,14 +31,12 @@ function copyHostGlobals(context) {
   }
 }
 
-/* Gives `context` the `_` and `_error` of `server` (reset to undefined):
- * they read server.last / server.lastError until user code assigns them,
+/* Gives `context` the `_` and `_error` of `server`: they read server.last
+ * / server.lastError (kept across resets) until user code assigns them,
  * which turns the automatic update off. */
 function defineAutoVariables(server, context) {
   server.underscoreAssigned = false;
   server.underscoreErrAssigned = false;
-  server.last = undefined;
-  server.lastError = undefined;
   defineAutoVariable(server, context, '_', 'last', 'underscoreAssigned');
   defineAutoVariable(server, context, '_error', 'lastError',
                      'underscoreErrAssigned');
@@ -60,6 +58,14 @@ function defineAutoVariable(server, context, name, field, flag) {
   });
 }
 
+function currentDirectory() {
+  try {
+    return process.cwd();
+  } catch {
+    return '/';
+  }
+}
+
 /* Creates a context for `server` (its own vm context, or globalThis
  * with useGlobal) and returns it; the server itself is left alone. */
 function createReplContext(server) {
@@ -79,7 +85,8 @@ function createReplContext(server) {
     });
   }
   const replModule = new Module('<repl>');
-  replModule.paths = Module._resolveLookupPaths('<repl>', replModule);
+  // Packages resolve from the current directory, as for code run by -e.
+  replModule.paths = Module._nodeModulePaths(currentDirectory());
   ObjectDefineProperty(context, 'module', {
     __proto__: null, configurable: true, writable: true, value: replModule,
   });

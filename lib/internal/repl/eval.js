@@ -12,6 +12,7 @@ const {
 const { Script } = require('vm');
 const { Recoverable, isRecoverableError } = require('internal/repl/recoverable');
 const { processTopLevelAwait } = require('internal/repl/await');
+const { kEvalAbandoned } = require('internal/repl/symbols');
 
 const kStrictPrefix = '\'use strict\'; void 0; ';
 
@@ -49,6 +50,24 @@ function compileInput(code, file, strict) {
   }
 }
 
+/* Runs `script` for `server`. With breakEvalOnSigint the terminal leaves
+ * raw mode meanwhile, so that Ctrl+C raises SIGINT, which interrupts the
+ * script. */
+function runScript(server, script, context) {
+  const options = { breakOnSigint: server.breakEvalOnSigint };
+  if (!server.breakEvalOnSigint) {
+    return server.useGlobal ? script.runInThisContext(options) :
+      script.runInContext(context, options);
+  }
+  const wasRaw = server.terminal ? server._setRawMode(false) : false;
+  try {
+    return server.useGlobal ? script.runInThisContext(options) :
+      script.runInContext(context, options);
+  } finally {
+    if (server.terminal) server._setRawMode(wasRaw);
+  }
+}
+
 /* The eval function REPLServer uses unless given its own: evaluates
  * `code` in `context` (the global one when the server uses it) and calls
  * cb(err) or cb(null, value); cb(null) alone for blank input, and
@@ -68,8 +87,7 @@ function defaultEval(code, context, file, cb) {
   }
   let result;
   try {
-    result = this.useGlobal ? compiled.script.runInThisContext() :
-      compiled.script.runInContext(context);
+    result = runScript(this, compiled.script, context);
   } catch (err) {
     reportThrown(this, err, cb);
     return;
@@ -85,8 +103,17 @@ function defaultEval(code, context, file, cb) {
 }
 
 /* Passes what the code threw to cb; a thrown null or undefined, which the
- * callback cannot tell from success, is reported directly. */
+ * callback cannot tell from success, is reported directly. When the code
+ * left a domain of its own active (a throw inside domain.run()), that
+ * domain gets the error instead and the evaluation ends silently. */
 function reportThrown(server, err, cb) {
+  const active = process.domain;
+  if (active && active !== server._domain) {
+    active.exit();
+    server[kEvalAbandoned]();
+    active.emit('error', err);
+    return;
+  }
   if (err !== null && err !== undefined) {
     cb(err);
     return;

@@ -14,14 +14,35 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 
+const kDisabledMessage = '\nPersistent history support disabled. Set the ' +
+  'NODE_REPL_HISTORY environment\nvariable to a valid, user-writable path ' +
+  'to enable.\n';
+
 /* The file `historyFile` names: the default ~/.node_repl_history when
- * undefined or null, none ('') when it is empty or whitespace. */
+ * undefined or null, none ('') when it is empty or whitespace. Throws when
+ * the home directory cannot be found. */
 function resolveHistoryPath(historyFile) {
   if (historyFile === undefined || historyFile === null) {
     return path.join(os.homedir(), '.node_repl_history');
   }
   if (StringPrototypeTrim(`${historyFile}`) === '') return '';
   return `${historyFile}`;
+}
+
+/* Writes `message` below the prompt, which a terminal then shows again. */
+function warn(server, message) {
+  server._writeToOutput(message);
+  if (server.terminal) server._refreshLine();
+}
+
+/* Without persistent history, the first look into the history (Up) says
+ * so once. */
+function explainDisabledOnce(server) {
+  server._historyPrev = function historyPrevExplained() {
+    delete this._historyPrev;
+    this._writeToOutput(kDisabledMessage);
+    this._refreshLine();
+  };
 }
 
 /* The lines stored in `file` (at most `size`), or [] when it does not
@@ -47,32 +68,42 @@ function readHistory(file, size) {
  * used, the REPL says so and goes on without persistent history. */
 function setupHistory(server, historyFile, cb) {
   if (typeof cb !== 'function') cb = () => {};
-  const file = resolveHistoryPath(historyFile);
+  let file;
+  try {
+    file = resolveHistoryPath(historyFile);
+  } catch {
+    warn(server, '\nError: Could not get the home directory.\n' +
+         'REPL session history will not be persisted.\n');
+    file = '';
+  }
   if (file === '') {
+    explainDisabledOnce(server);
     process.nextTick(cb, null, server);
     return;
   }
   try {
-    const lines = readHistory(file, server.historySize);
-    server.history = lines;
-    const fd = fs.openSync(file, 'a', 0o600);
-    fs.closeSync(fd);
+    server.history = readHistory(file, server.historySize);
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
   } catch {
-    server.output.write('\nError: Could not open history file.\n' +
-                        'REPL session history will not be persisted.\n');
+    warn(server, '\nError: Could not open history file.\n' +
+         'REPL session history will not be persisted.\n');
+    explainDisabledOnce(server);
     process.nextTick(cb, null, server);
     return;
   }
-  server.on('history', (history) => {
-    const lines = ArrayPrototypeSlice(history, 0, server.historySize);
-    try {
-      fs.writeFileSync(file, `${ArrayPrototypeJoin(lines, '\n')}\n`,
-                       { mode: 0o600 });
-    } catch {
-      // A full disk or a removed directory must not stop the REPL.
-    }
-  });
+  server.on('history', (history) => saveHistory(server, file, history));
   process.nextTick(cb, null, server);
+}
+
+/* Rewrites `file` with `history` (newest first), as many lines as the
+ * server keeps. */
+function saveHistory(server, file, history) {
+  const lines = ArrayPrototypeSlice(history, 0, server.historySize);
+  try {
+    fs.writeFileSync(file, ArrayPrototypeJoin(lines, '\n'), { mode: 0o600 });
+  } catch {
+    // A full disk or a removed directory must not stop the REPL.
+  }
 }
 
 module.exports = { setupHistory };

@@ -10,8 +10,10 @@ const {
 } = primordials;
 
 const repl = require('repl');
+const { kStandaloneREPL } = require('internal/repl/symbols');
 
-/* REPL options from the environment: NODE_NO_READLINE, NODE_REPL_MODE,
+/* REPL options: the global context, Ctrl+C interrupting a running
+ * evaluation, and from the environment NODE_NO_READLINE, NODE_REPL_MODE,
  * NODE_REPL_HISTORY_SIZE (default 1000). */
 function optionsFromEnv(env) {
   const options = {
@@ -19,6 +21,8 @@ function optionsFromEnv(env) {
     ignoreUndefined: false,
     replMode: repl.REPL_MODE_SLOPPY,
     historySize: 1000,
+    breakEvalOnSigint: true,
+    [kStandaloneREPL]: true,
   };
   if (NumberParseInt(env.NODE_NO_READLINE)) options.terminal = false;
   if (env.NODE_REPL_MODE) {

@@ -6,59 +6,87 @@ const {
   ArrayPrototypeJoin,
   ArrayPrototypeSlice,
   ObjectGetOwnPropertyDescriptor,
+  ObjectKeys,
   RegExpPrototypeExec,
-  StringPrototypeSlice,
+  RegExpPrototypeSymbolReplace,
   StringPrototypeSplit,
-  StringPrototypeStartsWith,
 } = primordials;
 
 const { isError } = require('internal/util');
 
 const kReplFrame = /^\s+at (?:.* \()?REPL\d+:\d+:\d+\)?$/;
 const kFrame = /^\s+at /;
+const kErrorLine = /^\[?(?:[A-Z][a-z0-9_]*)*Error/;
+// A first line longer than this goes below "Uncaught:".
+const kMaxInlineLength = 80;
 
-/* `stack` without the frames that belong to the REPL itself: everything
- * from the outermost frame of REPL input (REPLn:line:col) on. A stack with
- * no REPL frame loses all of its frames but those of user code. */
+/* `stack` without the frames of the REPL's own machinery: everything from
+ * the outermost frame of REPL input (REPLn:line:col) on. A stack without
+ * such a frame is kept whole. */
 function trimStack(stack) {
   const lines = StringPrototypeSplit(stack, '\n');
   let lastRepl = -1;
-  let firstFrame = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (RegExpPrototypeExec(kFrame, lines[i]) === null) continue;
-    if (firstFrame === -1) firstFrame = i;
     if (RegExpPrototypeExec(kReplFrame, lines[i]) !== null) lastRepl = i;
   }
-  if (firstFrame === -1) return stack;
-  if (lastRepl === -1) {
-    // Thrown by the runtime itself (e.g. compiling the input): no frame
-    // says anything useful.
-    return ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, firstFrame), '\n');
-  }
+  if (lastRepl === -1) return stack;
   return ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, lastRepl), '\n');
 }
 
-/* The text the REPL prints for `err` (without the final newline), shown
- * with `write` (the server's writer). */
-function formatUncaught(err, write) {
-  if (!isError(err)) return `Uncaught ${write(err)}`;
+/* A SyntaxError's stack: its source arrow (when recorded) and message,
+ * without frames. */
+function syntaxErrorStack(err) {
+  try {
+    internalBinding('module_wrap').decorateErrorStack(err);
+  } catch {
+    // No arrow: the message alone.
+  }
+  let stack = RegExpPrototypeSymbolReplace(/^\s+at\s.*\n?/gm, err.stack, '');
+  stack = RegExpPrototypeSymbolReplace(/^REPL\d+:\d+\r?\n/, stack, '');
+  // A blank line between the arrow and the message.
+  stack = RegExpPrototypeSymbolReplace(/^( *\^+)\n(?!\n)/m, stack, '$1\n\n');
+  return RegExpPrototypeSymbolReplace(/\n+$/, stack, '');
+}
+
+/* Replaces err.stack with `stack` when it can be written. */
+function setStack(err, stack) {
   const desc = ObjectGetOwnPropertyDescriptor(err, 'stack');
-  if (typeof err.stack === 'string' &&
-      (desc === undefined || desc.writable || desc.set !== undefined)) {
-    try {
-      err.stack = trimStack(err.stack);
-    } catch {
-      // A frozen error keeps its stack.
-    }
+  if (desc !== undefined && !desc.writable && desc.set === undefined) return;
+  try {
+    err.stack = stack;
+  } catch {
+    // A frozen error keeps its stack.
   }
-  let text = `${write(err)}`;
-  // inspect() brackets an error whose stack has no frames: "[Error: x]".
-  const stack = err.stack;
-  if (typeof stack === 'string' && text[0] === '[' &&
-      StringPrototypeStartsWith(text, `[${stack}]`)) {
-    text = stack + StringPrototypeSlice(text, stack.length + 2);
+}
+
+/* The text shown for `err`: an error's trimmed stack, or what `write` (the
+ * server's writer) makes of it when it carries extra properties, is no
+ * error at all or the writer is the user's (`customWriter`). */
+function describe(err, write, customWriter) {
+  if (!isError(err) || typeof err.stack !== 'string') return `${write(err)}`;
+  const stack = err.name === 'SyntaxError' ? syntaxErrorStack(err) :
+    trimStack(err.stack);
+  setStack(err, stack);
+  if (!customWriter && ObjectKeys(err).length === 0 && err.stack === stack) {
+    return stack;
   }
-  return `Uncaught ${text}`;
+  return `${write(err)}`;
+}
+
+/* The text the REPL prints for `err` (without the final newline): "Uncaught"
+ * goes before the error's first line, or above a long one. `write` is the
+ * server's writer, `customWriter` whether the user gave it. */
+function formatUncaught(err, write, customWriter) {
+  const lines = StringPrototypeSplit(describe(err, write, customWriter),
+                                     '\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (RegExpPrototypeExec(kErrorLine, lines[i]) === null) continue;
+    lines[i] = lines[i].length <= kMaxInlineLength ?
+      `Uncaught ${lines[i]}` : `Uncaught:\n${lines[i]}`;
+    return ArrayPrototypeJoin(lines, '\n');
+  }
+  const separator = lines.length === 1 ? ' ' : ':\n';
+  return `Uncaught${separator}${ArrayPrototypeJoin(lines, '\n')}`;
 }
 
 module.exports = { formatUncaught, trimStack };

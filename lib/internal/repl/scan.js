@@ -151,7 +151,9 @@ function scan(code) {
       if (!readTemplateChunk(start)) break;
       continue;
     }
-    if (c === '/' && regexAllowedAfter(tokens[tokens.length - 1])) {
+    // Never read index -1: user code may have patched Array.prototype.
+    if (c === '/' && regexAllowedAfter(
+      tokens.length > 0 ? tokens[tokens.length - 1] : undefined)) {
       pos++;
       let inClass = false;
       while (pos < code.length && code[pos] !== '\n') {
@@ -189,7 +191,7 @@ function scan(code) {
       continue;
     }
     if (c === ')' || c === ']' || c === '}') {
-      const top = open[open.length - 1];
+      const top = open.length > 0 ? open[open.length - 1] : undefined;
       if (top === '${' && c === '}') {
         ArrayPrototypePop(open);
         pos++;

@@ -25,6 +25,7 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_REPL_EVAL_CONFIG,
     ERR_INVALID_REPL_INPUT,
+    ERR_SCRIPT_EXECUTION_INTERRUPTED,
   },
 } = require('internal/errors');
 const {
@@ -56,6 +57,8 @@ const kPendingLines = Symbol('pendingLines');
 const kEvaluating = Symbol('evaluating');
 const kSawSigint = Symbol('sawSigint');
 const kExitPending = Symbol('exitPending');
+const kPendingKeys = Symbol('pendingKeys');
+const kCancelEval = Symbol('cancelEval');
 
 let nextResourceNumber = 1;
 
@@ -120,27 +123,7 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
   }
   if (options.eval != null) validateFunction(options.eval, 'eval');
 
-  this.useGlobal = !!options.useGlobal;
-  this.ignoreUndefined = !!options.ignoreUndefined;
-  this.replMode = options.replMode || REPL_MODE_SLOPPY;
-  this.useColors = !!options.useColors;
-  this.breakEvalOnSigint = !!options.breakEvalOnSigint;
-  this[kStandaloneREPL] = !!options[kStandaloneREPL];
-  this.editorMode = false;
-  this.eval = options.eval || defaultEval;
-  this._domain = options.domain || require('domain').create();
-  this._initialPrompt = options.prompt === undefined ? '> ' :
-    `${options.prompt}`;
-  this.writer = options.writer || module.exports.writer;
-  if (this.writer === writer) writer.options.colors = this.useColors;
-  this[kBufferedCommand] = '';
-  this[kPendingLines] = [];
-  this[kEvaluating] = false;
-  this[kSawSigint] = false;
-  this.commands = ObjectCreate(null);
-  this.lines = [];
-  this.lines.level = [];
-
+  initState(this, options);
   const completer = options.completer ||
     ((line, cb) => defaultCompleter(this, line, cb));
   FunctionPrototypeCall(Interface, this, {
@@ -151,22 +134,53 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined,
     historySize: options.historySize,
     prompt: this._initialPrompt,
   });
-
   defineDefaultCommands(this);
   this.resetContext();
-  this._domain.on('error', (err) => this.onDomainError(err));
-  if (!this[kStandaloneREPL]) forbidUncaughtListeners(this._domain);
-  this.on('line', (line) => this.onLine(line));
-  this.on('SIGINT', () => this.onSigint());
-  this.on('close', () => {
-    if (this[kEvaluating] || this[kPendingLines].length > 0) {
-      this[kExitPending] = true;
+  wireEvents(this);
+  installKeyHandling(this);
+  this.displayPrompt();
+}
+
+/* The server's own settings and state, before readline's are added. */
+function initState(server, options) {
+  server.useGlobal = !!options.useGlobal;
+  server.ignoreUndefined = !!options.ignoreUndefined;
+  server.replMode = options.replMode || REPL_MODE_SLOPPY;
+  server.useColors = !!options.useColors;
+  server.breakEvalOnSigint = !!options.breakEvalOnSigint;
+  server[kStandaloneREPL] = !!options[kStandaloneREPL];
+  server.editorMode = false;
+  server.eval = options.eval || defaultEval;
+  server._domain = options.domain || require('domain').create();
+  server._initialPrompt = options.prompt === undefined ? '> ' :
+    `${options.prompt}`;
+  server.writer = options.writer || module.exports.writer;
+  if (server.writer === writer) writer.options.colors = server.useColors;
+  server[kBufferedCommand] = '';
+  server[kPendingLines] = [];
+  server[kPendingKeys] = [];
+  server[kCancelEval] = null;
+  server[kEvaluating] = false;
+  server[kSawSigint] = false;
+  server.commands = ObjectCreate(null);
+  server.lines = [];
+  server.lines.level = [];
+}
+
+/* Lines, Ctrl+C, closing and errors from callbacks. 'exit' waits for an
+ * evaluation in progress and the lines queued behind it. */
+function wireEvents(server) {
+  server._domain.on('error', (err) => server.onDomainError(err));
+  if (!server[kStandaloneREPL]) forbidUncaughtListeners(server._domain);
+  server.on('line', (line) => server.onLine(line));
+  server.on('SIGINT', () => server.onSigint());
+  server.on('close', () => {
+    if (server[kEvaluating] || server[kPendingLines].length > 0) {
+      server[kExitPending] = true;
     } else {
-      this.emit('exit');
+      server.emit('exit');
     }
   });
-  installEditorKeys(this);
-  this.displayPrompt();
 }
 
 ObjectSetPrototypeOf(REPLServer.prototype, Interface.prototype);
@@ -202,18 +216,29 @@ function deprecationWarning(message, code) {
   process.emitWarning(message, 'DeprecationWarning', code);
 }
 
-/* In editor mode Ctrl+D runs what was typed instead of closing; otherwise
- * Ctrl+D on an empty line ends the line before the REPL closes. */
-function installEditorKeys(server) {
+/* Key handling on top of readline's: keys wait while an evaluation does
+ * (Ctrl+C interrupts it); in editor mode Ctrl+D runs what was typed
+ * instead of closing; otherwise Ctrl+D on an empty line ends the line
+ * before the REPL closes. */
+function installKeyHandling(server) {
   const baseTtyWrite = server._ttyWrite;
   server._ttyWrite = function ttyWrite(d, key) {
+    if (this[kEvaluating]) {
+      // Keys typed while an evaluation waits wait too; Ctrl+C stops it.
+      if (key && key.ctrl && key.name === 'c' && this[kCancelEval]) {
+        this[kCancelEval]();
+      } else {
+        ArrayPrototypePush(this[kPendingKeys], [d, key]);
+      }
+      return;
+    }
     if (this.editorMode && key && key.ctrl && key.name === 'd') {
       const code = this[kBufferedCommand] + this.line;
       this.clearLine();
       this.turnOffEditorMode();
       this[kBufferedCommand] = '';
       ArrayPrototypePush(this.lines, code);
-      this.runInput(code, code);
+      this.runInput(code);
       return;
     }
     if (key && key.ctrl && key.name === 'd' && this.cursor === 0 &&
@@ -253,7 +278,7 @@ REPLServer.prototype.onLine = function onLine(line) {
     }
   }
   ArrayPrototypePush(this.lines, line);
-  this.runInput(`${this[kBufferedCommand]}${line}\n`, line);
+  this.runInput(`${this[kBufferedCommand]}${line}\n`);
 };
 
 /* `.name` but not `..x` or a number like `.5`. */
@@ -272,10 +297,14 @@ function keepIndentation(server, line) {
 }
 
 /* Evaluates `code` (the whole pending input) and prints the result, or
- * keeps it pending when it is incomplete. `line` is what was just typed. */
-REPLServer.prototype.runInput = function runInput(code, line) {
+ * keeps it pending when it is incomplete. */
+REPLServer.prototype.runInput = function runInput(code) {
   this[kEvaluating] = true;
+  let done = false;
   const finish = (err, ...result) => {
+    if (done) return;  // Interrupted by Ctrl+C before it called back.
+    done = true;
+    this[kCancelEval] = null;
     this[kEvaluating] = false;
     if (err instanceof Recoverable) {
       this[kBufferedCommand] = code;
@@ -299,7 +328,10 @@ REPLServer.prototype.runInput = function runInput(code, line) {
   } catch (err) {
     finish(err);
   }
-  void line;
+  if (!done) {
+    // Still waiting (top-level await): Ctrl+C gives up on it.
+    this[kCancelEval] = () => finish(new ERR_SCRIPT_EXECUTION_INTERRUPTED());
+  }
 };
 
 const replDomains = new SafeWeakSet();
@@ -335,8 +367,13 @@ REPLServer.prototype[kEvalAbandoned] = function evalAbandoned() {
   process.nextTick(() => this.drainPendingLines());
 };
 
-/* Lines typed while an asynchronous evaluation ran are handled now. */
+/* Lines and keys typed while an asynchronous evaluation ran are handled
+ * now. */
 REPLServer.prototype.drainPendingLines = function drainPendingLines() {
+  while (!this[kEvaluating] && this[kPendingKeys].length > 0) {
+    const { 0: d, 1: key } = ArrayPrototypeShift(this[kPendingKeys]);
+    this._ttyWrite(d, key);
+  }
   while (!this[kEvaluating] && this[kPendingLines].length > 0) {
     this.onLine(ArrayPrototypeShift(this[kPendingLines]));
   }

@@ -106,3 +106,27 @@ function completions(server, line) {
     off.close();
   }));
 }
+
+// With breakEvalOnSigint, Ctrl+C gives up on a top-level await that never
+// settles; keys typed meanwhile are kept for the next prompt.
+{
+  const input = new PassThrough();
+  const output = new PassThrough();
+  output.setEncoding('utf8');
+  let text = '';
+  output.on('data', (d) => { text += d; });
+  const server = repl.start({ input, output, terminal: true,
+                              useColors: false, breakEvalOnSigint: true });
+  input.write('await new Promise(() => {})\r');
+  setTimeout(common.mustCall(() => {
+    input.write('6 *');
+    input.write('\x03');
+    input.write(' 7\r');
+    setTimeout(common.mustCall(() => {
+      assert.match(text,
+                   /Uncaught:\r?\nError \[ERR_SCRIPT_EXECUTION_INTERRUPTED\]/);
+      assert.match(text, /\n42\r?\n/);
+      server.close();
+    }), 100);
+  }), 100);
+}

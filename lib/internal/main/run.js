@@ -185,11 +185,11 @@ function main() {
 
   const interactive = getOptionValue('--interactive');
   if ((hasEval || print) && interactive && !print) {
-    /* -i -e CODE: the code runs first, then the REPL starts. */
+    /* -i -e CODE: the REPL starts, then the code runs in its (global)
+     * context. */
     addBuiltinLibs();
-    preload();
-    evalScript('[eval]', evalSource, false);
-    startRepl();
+    /* The REPL's module and require stay the globals. */
+    startRepl(() => runInThisContext(evalSource, '[eval]'));
     return;
   }
 
@@ -238,9 +238,9 @@ function main() {
   startRepl();
 }
 
-/* The interactive REPL (no script, or -i); --input-type makes no sense
- * there. */
-function startRepl() {
+/* The interactive REPL (no script, or -i), then `afterStart` if given;
+ * --input-type makes no sense there. */
+function startRepl(afterStart) {
   if (getOptionValue('--input-type')) {
     const { writeString } = internalBinding('fs');
     writeString(2, 'Cannot specify --input-type for REPL\n');
@@ -248,8 +248,10 @@ function startRepl() {
     return;
   }
   preload();
-  runAfterPreloads(
-    () => require('internal/repl/interactive').startInteractiveRepl());
+  runAfterPreloads(() => {
+    require('internal/repl/interactive').startInteractiveRepl();
+    if (afterStart) afterStart();
+  });
 }
 
 main();

@@ -184,34 +184,35 @@ function declaredNameIndex(tokens, first) {
   return tokens[i]?.type === 'name' ? i : -1;
 }
 
-/* When `code` uses await outside any function, returns code that runs it
- * in an async arrow function and evaluates to a promise of
- * { value } (the value of its last expression statement); otherwise
- * returns null. */
-function processTopLevelAwait(code) {
-  const { tokens, open, incomplete, error } = scan(code);
-  if (incomplete !== null || open.length > 0 || error) return null;
-  let hasAwait = false;
+/* Whether a name token `await` occurs in `tokens`. */
+function usesAwait(tokens) {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].type === 'name' && tokens[i].value === 'await') {
-      hasAwait = true;
-      break;
-    }
+    if (tokens[i].type === 'name' && tokens[i].value === 'await') return true;
   }
-  if (!hasAwait) return null;
+  return false;
+}
 
-  const varNames = [];
-  const letNames = [];
-  const hoisted = [];
-  const body = [];
-  const statements = splitStatements(tokens);
+/* Whether the statement tokens[first..] is an expression statement (not a
+ * block, keyword statement or label). */
+function isExpressionStatement(tokens, first) {
+  const head = tokens[first];
+  return !isBlockStatement(head) &&
+    !(head.type === 'name' && tokens[first + 1]?.value === ':');
+}
+
+/* Rewrites the statements for the body of an async function: declarations
+ * become assignments to names declared outside (`out.varNames`,
+ * `out.letNames`), function declarations move to `out.hoisted`, and a
+ * final expression statement returns { value }. */
+function rewriteStatements(code, tokens, statements, out) {
   for (let s = 0; s < statements.length; s++) {
     const { first, last } = statements[s];
     const head = tokens[first];
     const text = StringPrototypeSlice(code, head.start, tokens[last].end);
     if (isDeclaration(tokens, first)) {
-      ArrayPrototypePush(body, rewriteDeclaration(
-        code, tokens, first, last, head.value === 'var' ? varNames : letNames));
+      ArrayPrototypePush(out.body, rewriteDeclaration(
+        code, tokens, first, last,
+        head.value === 'var' ? out.varNames : out.letNames));
       continue;
     }
     const nameIndex = head.type === 'name' ? declaredNameIndex(tokens, first) :
@@ -219,34 +220,44 @@ function processTopLevelAwait(code) {
     if (nameIndex !== -1) {
       const name = tokens[nameIndex].value;
       if (tokens[nameIndex - 1].value === 'class') {
-        ArrayPrototypePush(letNames, name);
-        ArrayPrototypePush(body, `${name} = ${text};`);
+        ArrayPrototypePush(out.letNames, name);
+        ArrayPrototypePush(out.body, `${name} = ${text};`);
       } else {
-        ArrayPrototypePush(varNames, name);
-        ArrayPrototypePush(hoisted, `${name} = ${text};`);
+        ArrayPrototypePush(out.varNames, name);
+        ArrayPrototypePush(out.hoisted, `${name} = ${text};`);
       }
       continue;
     }
-    const isExpression = !isBlockStatement(head) &&
-      !(head.type === 'name' && tokens[first + 1]?.value === ':');
-    if (isExpression && s === statements.length - 1) {
-      const last2 = tokens[last].value === ';' ? last - 1 : last;
-      const expr = StringPrototypeSlice(code, head.start, tokens[last2].end);
-      ArrayPrototypePush(body, `return { value: (${expr}\n) };`);
+    if (s === statements.length - 1 && isExpressionStatement(tokens, first)) {
+      const exprEnd = tokens[last].value === ';' ? last - 1 : last;
+      const expr = StringPrototypeSlice(code, head.start, tokens[exprEnd].end);
+      ArrayPrototypePush(out.body, `return { value: (${expr}\n) };`);
       continue;
     }
-    ArrayPrototypePush(body, text);
+    ArrayPrototypePush(out.body, text);
   }
+}
 
+/* When `code` uses await outside any function, returns code that runs it
+ * in an async arrow function and evaluates to a promise of
+ * { value } (the value of its last expression statement); otherwise
+ * returns null. */
+function processTopLevelAwait(code) {
+  const { tokens, open, incomplete, error } = scan(code);
+  if (incomplete !== null || open.length > 0 || error) return null;
+  if (!usesAwait(tokens)) return null;
+
+  const out = { varNames: [], letNames: [], hoisted: [], body: [] };
+  rewriteStatements(code, tokens, splitStatements(tokens), out);
   let prelude = '';
-  if (varNames.length > 0) {
-    prelude += `var ${ArrayPrototypeJoin(varNames, ', ')}; `;
+  if (out.varNames.length > 0) {
+    prelude += `var ${ArrayPrototypeJoin(out.varNames, ', ')}; `;
   }
-  if (letNames.length > 0) {
-    prelude += `let ${ArrayPrototypeJoin(letNames, ', ')}; `;
+  if (out.letNames.length > 0) {
+    prelude += `let ${ArrayPrototypeJoin(out.letNames, ', ')}; `;
   }
-  return `${prelude}(async () => { ${ArrayPrototypeJoin(hoisted, '\n')}\n` +
-    `${ArrayPrototypeJoin(body, ';\n')}\n})()`;
+  return `${prelude}(async () => { ${ArrayPrototypeJoin(out.hoisted, '\n')}\n` +
+    `${ArrayPrototypeJoin(out.body, ';\n')}\n})()`;
 }
 
 /* Names that the top-level let, const and class declarations of `code`

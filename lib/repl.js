@@ -313,7 +313,10 @@ REPLServer.prototype.runInput = function runInput(code) {
       return;
     }
     this.clearBufferedCommand();
-    if (err) {
+    if (err && RegExpPrototypeExec(/^\s*npm /, code) !== null) {
+      this.output.write('npm should be run outside of the Node.js REPL, ' +
+                        'in your normal shell.\n(Press Ctrl+D to exit.)\n');
+    } else if (err) {
       this.reportError(err);
     } else {
       if (this.eval === defaultEval) rememberLexicalNames(this, code);

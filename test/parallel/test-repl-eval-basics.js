@@ -145,3 +145,36 @@ session([
 
 assert.ok(repl.builtinModules.includes('fs'));
 assert.ok(!repl.builtinModules.some((name) => name.startsWith('_')));
+
+// Input the REPL must wait on or keep apart: an object literal and a
+// template substitution still being typed, RegExp.$1 between inputs,
+// SyntaxErrors with an arrow into the input (but not into eval() code),
+// whitespace, npm commands.
+session([
+  '{ "a": ',
+  '1 }',
+  '`v${ 1 +',
+  '1 }`',
+  '/(\\d+)-(\\d+)/.test("12-34")',
+  'RegExp.$2 + RegExp.$1',
+  'let x y',
+  'eval("function broken() {")',
+  ' \t ',
+  'npm install left-pad',
+], {}, common.mustCall((text) => {
+  assert.strictEqual(text, [
+    "> ... { a: 1 }",
+    "> ... 'v2'",
+    '> true',
+    "> '3412'",
+    '> let x y',
+    '      ^',
+    '',
+    'Uncaught SyntaxError: Unexpected identifier',
+    '> Uncaught SyntaxError: Unexpected end of input',
+    '> undefined',
+    '> npm should be run outside of the Node.js REPL, in your normal shell.',
+    '(Press Ctrl+D to exit.)',
+    '> ',
+  ].join('\n'));
+}));

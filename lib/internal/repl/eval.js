@@ -6,15 +6,28 @@
 const {
   PromisePrototypeThen,
   RegExpPrototypeExec,
+  SafeWeakSet,
   StringPrototypeTrimEnd,
+  Symbol,
 } = primordials;
 
 const { Script } = require('vm');
+const { decorateErrorStack } = internalBinding('module_wrap');
 const { Recoverable, isRecoverableError } = require('internal/repl/recoverable');
 const { processTopLevelAwait } = require('internal/repl/await');
+const { scan } = require('internal/repl/scan');
+const {
+  saveRegExpStatics,
+  restoreRegExpStatics,
+} = require('internal/repl/regexp_statics');
+
+// RegExp.$1 ... $9 as the last input left them.
+const kRegExpStatics = Symbol('regExpStatics');
 const { kEvalAbandoned } = require('internal/repl/symbols');
 
 const kStrictPrefix = '\'use strict\'; void 0; ';
+// Compile errors of input that may be an object literal still being typed.
+const unfinishedLiterals = new SafeWeakSet();
 
 /* Compiles `code` as file `file`; strict when `strict`. Throws the
  * SyntaxError when it does not compile. */
@@ -24,8 +37,10 @@ function compile(code, file, strict) {
 
 /* Compiles `code` as the REPL reads it: a leading `{` without a final `;`
  * is first tried as an object literal; code using top-level await is
- * wrapped. Returns { script, isAsync } or throws the original error. */
+ * wrapped. Returns { script, isAsync } or throws the original error,
+ * marked as an unfinished object literal when it looks like one. */
 function compileInput(code, file, strict) {
+  let unfinishedLiteral = false;
   if (RegExpPrototypeExec(/^\s*\{/, code) !== null &&
       RegExpPrototypeExec(/;\s*$/, code) === null) {
     try {
@@ -33,10 +48,24 @@ function compileInput(code, file, strict) {
         script: compile(`(${StringPrototypeTrimEnd(code)}\n)`, file, strict),
         isAsync: false,
       };
-    } catch {
-      // Not an expression: a block.
+    } catch (err) {
+      // Only the `)` added at the end was out of place: `{ "a": `.
+      unfinishedLiteral = err.message === 'Unexpected token \')\'';
     }
   }
+  try {
+    return compilePlainOrAwait(code, file, strict);
+  } catch (err) {
+    if (unfinishedLiteral && err !== null && typeof err === 'object') {
+      unfinishedLiterals.add(err);
+    }
+    throw err;
+  }
+}
+
+/* compileInput's second half: the code as it is, or rewritten for
+ * top-level await. */
+function compilePlainOrAwait(code, file, strict) {
   try {
     return { script: compile(code, file, strict), isAsync: false };
   } catch (err) {
@@ -54,6 +83,15 @@ function compileInput(code, file, strict) {
  * raw mode meanwhile, so that Ctrl+C raises SIGINT, which interrupts the
  * script. */
 function runScript(server, script, context) {
+  restoreRegExpStatics(server, context, server[kRegExpStatics] ?? null);
+  try {
+    return runScriptNow(server, script, context);
+  } finally {
+    server[kRegExpStatics] = saveRegExpStatics(server, context);
+  }
+}
+
+function runScriptNow(server, script, context) {
   const options = { breakOnSigint: server.breakEvalOnSigint };
   if (!server.breakEvalOnSigint) {
     return server.useGlobal ? script.runInThisContext(options) :
@@ -70,10 +108,10 @@ function runScript(server, script, context) {
 
 /* The eval function REPLServer uses unless given its own: evaluates
  * `code` in `context` (the global one when the server uses it) and calls
- * cb(err) or cb(null, value); cb(null) alone for blank input, and
+ * cb(err) or cb(null, value); cb(null) alone for an empty line, and
  * cb(Recoverable) when the code needs more lines. `this` is the server. */
 function defaultEval(code, context, file, cb) {
-  if (RegExpPrototypeExec(/^\s*$/, code) !== null) {
+  if (code === '\n' || code === '') {
     cb(null);
     return;
   }
@@ -82,7 +120,14 @@ function defaultEval(code, context, file, cb) {
   try {
     compiled = compileInput(code, file, strict);
   } catch (err) {
-    cb(isRecoverableError(err, code) ? new Recoverable(err) : err);
+    if (isRecoverableError(err, code) ||
+        (unfinishedLiterals.has(err) && scan(code).open.length > 0)) {
+      cb(new Recoverable(err));
+      return;
+    }
+    // The stack shows where in the input compiling failed.
+    decorateErrorStack(err);
+    cb(err);
     return;
   }
   let result;

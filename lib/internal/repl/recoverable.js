@@ -33,7 +33,8 @@ function isRecoverableError(err, code) {
     return true;
   }
   return state.open.length > 0 && !state.error &&
-    RegExpPrototypeExec(/^missing \S+ after/, message) !== null;
+    (RegExpPrototypeExec(/^missing \S+ after/, message) !== null ||
+     message === 'Missing } in template expression');
 }
 
 module.exports = { Recoverable, isRecoverableError };

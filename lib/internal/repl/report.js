@@ -13,6 +13,7 @@ const {
 } = primordials;
 
 const { isError } = require('internal/util');
+const { decorateErrorStack } = internalBinding('module_wrap');
 
 const kReplFrame = /^\s+at (?:.* \()?REPL\d+:\d+:\d+\)?$/;
 const kFrame = /^\s+at /;
@@ -33,13 +34,18 @@ function trimStack(stack) {
   return ArrayPrototypeJoin(ArrayPrototypeSlice(lines, 0, lastRepl), '\n');
 }
 
-/* A SyntaxError's stack: its source arrow (when recorded) and message,
- * without frames. */
+/* A SyntaxError's stack without frames: its message, after the source
+ * arrow when it comes from compiling a file or the input (code given to
+ * eval() has no file, and no arrow shown). */
 function syntaxErrorStack(err) {
   try {
-    internalBinding('module_wrap').decorateErrorStack(err);
+    decorateErrorStack(err);
   } catch {
     // No arrow: the message alone.
+  }
+  if (RegExpPrototypeExec(/^undefined:\d+\n/, err.stack) !== null) {
+    setStack(err, RegExpPrototypeSymbolReplace(/^[\s\S]*?\^+ *\n\n?/,
+                                               err.stack, ''));
   }
   let stack = RegExpPrototypeSymbolReplace(/^\s+at\s.*\n?/gm, err.stack, '');
   stack = RegExpPrototypeSymbolReplace(/^REPL\d+:\d+\r?\n/, stack, '');

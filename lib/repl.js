@@ -48,6 +48,7 @@ const {
 const { Recoverable } = require('internal/repl/recoverable');
 const { formatUncaught } = require('internal/repl/report');
 const { defineDefaultCommands } = require('internal/repl/commands');
+const { handleSearchKey } = require('internal/repl/reverse_search');
 
 const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
 const REPL_MODE_STRICT = Symbol('repl-strict');
@@ -217,7 +218,7 @@ function deprecationWarning(message, code) {
 }
 
 /* Key handling on top of readline's: keys wait while an evaluation does
- * (Ctrl+C interrupts it); in editor mode Ctrl+D runs what was typed
+ * (Ctrl+C interrupts it); Ctrl+R searches the history; in editor mode Ctrl+D runs what was typed
  * instead of closing; otherwise Ctrl+D on an empty line ends the line
  * before the REPL closes. */
 function installKeyHandling(server) {
@@ -232,6 +233,7 @@ function installKeyHandling(server) {
       }
       return;
     }
+    if (this.terminal && handleSearchKey(this, d, key)) return;
     if (this.editorMode && key && key.ctrl && key.name === 'd') {
       const code = this[kBufferedCommand] + this.line;
       this.clearLine();

@@ -130,3 +130,29 @@ function completions(server, line) {
     }), 100);
   }), 100);
 }
+
+// Ctrl+R finds an earlier line; Enter runs it.
+{
+  const input = new PassThrough();
+  const output = new PassThrough();
+  output.setEncoding('utf8');
+  let text = '';
+  output.on('data', (d) => { text += d; });
+  const server = repl.start({ input, output, terminal: true,
+                              useColors: false });
+  input.write('var hits = 0\r');
+  input.write('hits += 10\r');
+  input.write('"unrelated"\r');
+  setTimeout(common.mustCall(() => {
+    input.write('\x12');
+    input.write('+= 1');
+    setTimeout(common.mustCall(() => {
+      assert.match(text, /bck-i-search: \+= 1_/);
+      input.write('\r');
+      setTimeout(common.mustCall(() => {
+        assert.strictEqual(server.context.hits, 20);
+        server.close();
+      }), 50);
+    }), 50);
+  }), 50);
+}

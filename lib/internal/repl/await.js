@@ -9,7 +9,7 @@ const {
   StringPrototypeSlice,
 } = primordials;
 
-const { scan, matchingIndex } = require('internal/repl/scan');
+const { scan } = require('internal/repl/scan');
 
 /* Names that expect an operand after them: a line break after one of
  * these never ends a statement. */

@@ -8,7 +8,6 @@ const {
   ArrayPrototypePush,
   RegExpPrototypeExec,
   SafeSet,
-  StringPrototypeCharAt,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
 } = primordials;
@@ -218,23 +217,4 @@ function scan(code) {
   return { tokens, open, incomplete, error };
 }
 
-/* The matching closing token index for the opening bracket at tokens[i],
- * or -1. */
-function matchingIndex(tokens, i) {
-  let depth = 0;
-  for (let j = i; j < tokens.length; j++) {
-    const t = tokens[j];
-    if (t.type === 'punct') {
-      if (t.value === '(' || t.value === '[' || t.value === '{') depth++;
-      else if (t.value === ')' || t.value === ']' || t.value === '}') depth--;
-    } else if (t.type === 'template') {
-      const v = t.value;
-      if (StringPrototypeSlice(v, -2) === '${') depth++;
-      if (StringPrototypeCharAt(v, 0) === '}') depth--;
-    }
-    if (depth === 0) return j;
-  }
-  return -1;
-}
-
-module.exports = { scan, matchingIndex };
+module.exports = { scan };

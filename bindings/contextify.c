@@ -119,11 +119,12 @@ static napi_value script_new(napi_env env, napi_callback_info info) {
   return self;
 }
 
-/* script.runInContext(sandbox | null, timeout) -> completion value; throws
- * ERR_SCRIPT_EXECUTION_TIMEOUT after `timeout` ms. */
+/* script.runInContext(sandbox | null, timeout, breakOnSigint) ->
+ * completion value; throws ERR_SCRIPT_EXECUTION_TIMEOUT after `timeout` ms,
+ * ERR_SCRIPT_EXECUTION_INTERRUPTED on SIGINT with breakOnSigint. */
 static napi_value script_run(napi_env env, napi_callback_info info) {
-  napi_value argv[2], self, result;
-  size_t argc = 2;
+  napi_value argv[3], self, result;
+  size_t argc = 3;
   napi_get_cb_info(env, info, &argc, argv, &self, NULL);
   void *data;
   if (napi_unwrap(env, self, &data) != napi_ok) return NULL;
@@ -132,9 +133,16 @@ static napi_value script_run(napi_env env, napi_callback_info info) {
   napi_value sandbox = (t == napi_object || t == napi_function) ? argv[0]
                                                                 : NULL;
   int64_t timeout = nd_to_int64(env, argv[1], 0);
-  bool timed_out = false;
+  bool break_on_sigint = argc > 2 && nd_to_bool(env, argv[2]);
+  bool timed_out = false, interrupted = false;
   napi_status s = nd_engine_script_run(env, data, sandbox, timeout,
-                                       &timed_out, &result);
+                                       break_on_sigint, &timed_out,
+                                       &interrupted, &result);
+  if (interrupted) {
+    napi_throw_error(env, "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                     "Script execution was interrupted by `SIGINT`");
+    return NULL;
+  }
   if (timed_out) {
     char msg[96];
     snprintf(msg, sizeof(msg), "Script execution timed out after %lldms",

@@ -40,15 +40,15 @@ function validateContext(contextifiedObject) {
 }
 
 function getRunOptions(options) {
-  if (options === undefined) return { timeout: 0 };
-  if (typeof options === 'string') return { timeout: 0 };
+  if (options === undefined) return { timeout: 0, breakOnSigint: false };
+  if (typeof options === 'string') return { timeout: 0, breakOnSigint: false };
   validateObject(options, 'options');
   const { timeout = 0, displayErrors = true, breakOnSigint = false } = options;
   if (options.timeout !== undefined) validateUint32(timeout, 'options.timeout',
                                                     true);
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  return { timeout };
+  return { timeout, breakOnSigint };
 }
 
 /* import() in code compiled as `filename` goes to the user's callback
@@ -99,14 +99,14 @@ class Script extends ContextifyScript {
   }
 
   runInThisContext(options) {
-    const { timeout } = getRunOptions(options);
-    return super.runInContext(null, timeout);
+    const { timeout, breakOnSigint } = getRunOptions(options);
+    return super.runInContext(null, timeout, breakOnSigint);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    const { timeout } = getRunOptions(options);
-    return super.runInContext(contextifiedObject, timeout);
+    const { timeout, breakOnSigint } = getRunOptions(options);
+    return super.runInContext(contextifiedObject, timeout, breakOnSigint);
   }
 
   runInNewContext(contextObject, options) {

@@ -281,10 +281,12 @@ napi_status nd_engine_script_compile(napi_env env, napi_value source,
 
 /* Runs a script in the main context (sandbox NULL) or in the context of a
  * contextified sandbox. timeout_ms > 0 stops it after that long
- * (*timed_out set, napi_generic_failure returned). */
+ * (*timed_out set, napi_generic_failure returned); break_on_sigint stops
+ * it on SIGINT (*interrupted set, napi_generic_failure returned). */
 napi_status nd_engine_script_run(napi_env env, nd_script_t *script,
                                  napi_value sandbox, int64_t timeout_ms,
-                                 bool *timed_out, napi_value *result);
+                                 bool break_on_sigint, bool *timed_out,
+                                 bool *interrupted, napi_value *result);
 
 void nd_engine_script_free(nd_script_t *script);
 

@@ -84,7 +84,8 @@ function exit(domain) {
   const index = ArrayPrototypeLastIndexOf(stack, domain);
   if (index === -1) return;
   ArrayPrototypeSplice(stack, index);
-  setActive(stack[stack.length - 1]);
+  // Never index -1: user code may define Array.prototype[-1].
+  setActive(stack.length > 0 ? stack[stack.length - 1] : undefined);
   updateExceptionCapture();
 }
 
@@ -96,7 +97,7 @@ function popDomain(domain) {
   while (length > 0 && stack[length - 1] === domain) length--;
   if (length === stack.length) return;
   stack.length = length;
-  setActive(stack[length - 1]);
+  setActive(length > 0 ? stack[length - 1] : undefined);
   updateExceptionCapture();
 }
 

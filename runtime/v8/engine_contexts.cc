@@ -3,6 +3,8 @@
  * "sandbox" object (as Node's contextify does), and run timeouts. */
 #include <v8.h>
 
+#include <memory>
+
 #include "shim.h"
 #include "watchdog.h"
 
@@ -49,6 +51,19 @@ static void global_setter(v8::Local<v8::Name> property,
                           const v8::PropertyCallbackInfo<v8::Value> &info) {
   v8::Local<v8::Object> sandbox = sandbox_of(info.Data());
   v8::Local<v8::Context> context = info.GetIsolate()->GetCurrentContext();
+  /* Strict code assigning an undeclared name (`x = 1`, not `this.x = 1`)
+   * must throw a ReferenceError: leave such a store to V8. Function
+   * declarations still land on the sandbox. */
+  if (info.ShouldThrowOnError() && !value->IsFunction() &&
+      info.This() != context->Global()) {
+    v8::Maybe<bool> on_sandbox =
+        sandbox->HasRealNamedProperty(context, property);
+    v8::Maybe<bool> on_global =
+        context->Global()->HasRealNamedProperty(context, property);
+    if (on_sandbox.IsJust() && !on_sandbox.FromJust() && on_global.IsJust() &&
+        !on_global.FromJust())
+      return;
+  }
   if (sandbox->Set(context, property, value).IsNothing()) return;
   /* Not intercepted when the global itself has a read-only property. */
   info.GetReturnValue().Set(value);
@@ -188,11 +203,13 @@ extern "C" napi_status nd_engine_script_compile(napi_env env,
 extern "C" napi_status nd_engine_script_run(napi_env env, nd_script_t *script,
                                            napi_value sandbox,
                                            int64_t timeout_ms,
-                                           bool *timed_out,
+                                           bool break_on_sigint,
+                                           bool *timed_out, bool *interrupted,
                                            napi_value *result) {
   ND_PREAMBLE(env);
   v8::Isolate *isolate = env->isolate;
   *timed_out = false;
+  *interrupted = false;
   v8::Local<v8::Context> context = nd_context(env);
   if (sandbox != NULL) {
     nd_vm_context *vc = context_of(env, nd_local(sandbox));
@@ -203,16 +220,18 @@ extern "C" napi_status nd_engine_script_run(napi_env env, nd_script_t *script,
   v8::Local<v8::Script> bound =
       script->script.Get(isolate)->BindToCurrentContext();
   v8::MaybeLocal<v8::Value> r;
-  if (timeout_ms > 0) {
-    Watchdog dog(isolate, timeout_ms);
+  {
+    std::unique_ptr<Watchdog> dog;
+    std::unique_ptr<SigintWatchdog> sigint;
+    if (timeout_ms > 0) dog.reset(new Watchdog(isolate, timeout_ms));
+    if (break_on_sigint) sigint.reset(new SigintWatchdog(isolate));
     r = bound->Run(context);
-    if (dog.fired()) {
-      *timed_out = true;
-      isolate->CancelTerminateExecution();
-      return nd_set_error(env, napi_generic_failure);
-    }
-  } else {
-    r = bound->Run(context);
+    *timed_out = dog && dog->fired();
+    *interrupted = !*timed_out && sigint && sigint->fired();
+  }
+  if (*timed_out || *interrupted) {
+    isolate->CancelTerminateExecution();
+    return nd_set_error(env, napi_generic_failure);
   }
   v8::Local<v8::Value> value;
   if (!r.ToLocal(&value)) return nd_finish(env, tc, napi_pending_exception);

@@ -4,7 +4,6 @@
 
 const {
   ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptor,
 } = primordials;
 
 const { getOptionValue } = require('internal/options');
@@ -13,7 +12,6 @@ const { runInThisContext } = internalBinding('contextify');
 const info = internalBinding('process_methods').getProcessInfo();
 const path = require('path');
 const { Module } = require('internal/modules/cjs/loader');
-const { BuiltinModule } = require('internal/bootstrap/realm');
 
 /* -r/--require preloads, relative to the current directory. */
 function preload() {
@@ -21,38 +19,9 @@ function preload() {
   if (requires.length > 0) Module._preloadModules(requires);
 }
 
-/* Makes every builtin module a lazy global, as -e and -p have in Node. */
-function addBuiltinLibsToObject(object) {
-  for (const name of Module.builtinModules) {
-    if (name.includes('/') || name === 'test') continue;
-    if (Object.prototype.hasOwnProperty.call(object, name)) continue;
-    ObjectDefineProperty(object, name, {
-      __proto__: null,
-      configurable: true,
-      enumerable: false,
-      get() {
-        const lib = BuiltinModule.require(name);
-        /* Made non-configurable by user code: keep it, answer the lib. */
-        if (!ObjectGetOwnPropertyDescriptor(object, name)?.configurable) {
-          return lib;
-        }
-        ObjectDefineProperty(object, name, {
-          __proto__: null, value: lib, writable: true, configurable: true,
-          enumerable: false,
-        });
-        return lib;
-      },
-      set(value) {
-        if (!ObjectGetOwnPropertyDescriptor(object, name)?.configurable) {
-          return;
-        }
-        ObjectDefineProperty(object, name, {
-          __proto__: null, value, writable: true, configurable: true,
-          enumerable: true,
-        });
-      },
-    });
-  }
+/* -e/-p code (CommonJS or ES module) sees core modules as globals. */
+function addBuiltinLibs() {
+  require('internal/builtin_globals').addBuiltinLibsToObject(globalThis);
 }
 
 /* Evaluates `source` as the [eval] (or [stdin]) script in the global scope,
@@ -214,6 +183,16 @@ function main() {
     return;
   }
 
+  const interactive = getOptionValue('--interactive');
+  if ((hasEval || print) && interactive && !print) {
+    /* -i -e CODE: the REPL starts, then the code runs in its (global)
+     * context. */
+    addBuiltinLibs();
+    /* The REPL's module and require stay the globals. */
+    startRepl(() => runInThisContext(evalSource, '[eval]'));
+    return;
+  }
+
   if (hasEval || print) {
     /* process._eval holds the code (child_process.fork leaves it out of
      * the execArgv it passes on). */
@@ -222,7 +201,7 @@ function main() {
       configurable: true,
     });
     /* -e/-p code (CommonJS or ES module) sees builtins as globals. */
-    addBuiltinLibsToObject(globalThis);
+    addBuiltinLibs();
     preload();
     if (stringInputIsModule()) {
       require('internal/modules/esm/loader').evalModule(evalSource, print);
@@ -239,7 +218,7 @@ function main() {
     return;
   }
 
-  if (info.useStdin || !isatty(0)) {
+  if (info.useStdin || (!isatty(0) && !interactive)) {
     if (info.useStdin) process.argv.splice(1, 0, '-');
     preload();
     const source = readFdUtf8(0);
@@ -256,10 +235,23 @@ function main() {
     return;
   }
 
-  const { writeString } = internalBinding('fs');
-  writeString(2, 'nodus: the interactive REPL is not available yet; ' +
-              'pass a script, -e CODE, or a script on stdin\n');
-  process.exitCode = 9;
+  startRepl();
+}
+
+/* The interactive REPL (no script, or -i), then `afterStart` if given;
+ * --input-type makes no sense there. */
+function startRepl(afterStart) {
+  if (getOptionValue('--input-type')) {
+    const { writeString } = internalBinding('fs');
+    writeString(2, 'Cannot specify --input-type for REPL\n');
+    process.exitCode = 1;
+    return;
+  }
+  preload();
+  runAfterPreloads(() => {
+    require('internal/repl/interactive').startInteractiveRepl();
+    if (afterStart) afterStart();
+  });
 }
 
 main();

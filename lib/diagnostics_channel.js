@@ -235,19 +235,10 @@ class TracingChannel {
    * after, error (with context.error) if it throws; context.result holds
    * what it returned. */
   traceSync(fn, context = {}, thisArg, ...args) {
-    const { start, end, error } = this;
-    return start.runStores(context, () => {
-      try {
-        const result = ReflectApply(fn, thisArg, args);
-        context.result = result;
-        return result;
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+    return runTraced(this, context, () => {
+      const result = ReflectApply(fn, thisArg, args);
+      context.result = result;
+      return result;
     });
   }
 
@@ -255,7 +246,7 @@ class TracingChannel {
    * it settles, error (on rejection), asyncStart and asyncEnd are published
    * and the returned promise settles the same way. */
   tracePromise(fn, context = {}, thisArg, ...args) {
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     const settled = () => {
       asyncStart.publish(context);
       asyncEnd.publish(context);
@@ -271,18 +262,10 @@ class TracingChannel {
       settled();
       return PromiseReject(err);
     };
-    return start.runStores(context, () => {
-      try {
-        let promise = ReflectApply(fn, thisArg, args);
-        if (!(promise instanceof Promise)) promise = PromiseResolve(promise);
-        return PromisePrototypeThen(promise, onFulfilled, onRejected);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+    return runTraced(this, context, () => {
+      let promise = ReflectApply(fn, thisArg, args);
+      if (!(promise instanceof Promise)) promise = PromiseResolve(promise);
+      return PromisePrototypeThen(promise, onFulfilled, onRejected);
     });
   }
 
@@ -291,7 +274,7 @@ class TracingChannel {
    * (when called with an error) is published, then it runs inside
    * asyncStart's stores, then asyncEnd is published. */
   traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     const callback = ArrayPrototypeAt(args, position);
     validateFunction(callback, 'callback');
     function tracedCallback(err, result) {
@@ -311,18 +294,27 @@ class TracingChannel {
       });
     }
     ArrayPrototypeSplice(args, position, 1, tracedCallback);
-    return start.runStores(context, () => {
-      try {
-        return ReflectApply(fn, thisArg, args);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
-    });
+    return runTraced(this, context, () => ReflectApply(fn, thisArg, args));
   }
+}
+
+/* Runs fn() inside the stores of tracing.start (which publishes
+ * `context` first); if fn throws, context.error is set, published on
+ * tracing.error and the exception rethrown; tracing.end is published last
+ * either way. */
+function runTraced(tracing, context, fn) {
+  const { start, end, error } = tracing;
+  return start.runStores(context, () => {
+    try {
+      return fn();
+    } catch (err) {
+      context.error = err;
+      error.publish(context);
+      throw err;
+    } finally {
+      end.publish(context);
+    }
+  });
 }
 
 /* A TracingChannel over `nameOrChannels` (see the class). */

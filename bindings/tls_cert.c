@@ -85,46 +85,12 @@ static BIO *print_extension(X509 *cert, int nid) {
   return b;
 }
 
-/* infoAccess: { 'OCSP - URI': [...], 'CA Issuers - URI': [...] } from the
- * extension's printed lines "OCSP - URI:http://...". */
+/* infoAccess: the extension as OpenSSL prints it ("OCSP - URI:http://..."
+ * lines); translatePeerCertificate() turns it into an object. */
 static void set_info_access(napi_env env, napi_value obj, X509 *cert) {
   BIO *b = print_extension(cert, NID_info_access);
   if (b == NULL) return;
-  char *data;
-  long len = BIO_get_mem_data(b, &data);
-  napi_value info, global, object_ctor, create, null_value;
-  napi_get_global(env, &global);
-  napi_get_named_property(env, global, "Object", &object_ctor);
-  napi_get_named_property(env, object_ctor, "create", &create);
-  napi_get_null(env, &null_value);
-  napi_call_function(env, object_ctor, create, 1, &null_value, &info);
-  long start = 0;
-  while (start < len) {
-    long end = start;
-    while (end < len && data[end] != '\n') end++;
-    const char *colon = memchr(data + start, ':', (size_t)(end - start));
-    if (colon != NULL) {
-      napi_value key, value, list;
-      napi_create_string_utf8(env, data + start,
-                              (size_t)(colon - (data + start)), &key);
-      napi_create_string_utf8(env, colon + 1,
-                              (size_t)(data + end - colon - 1), &value);
-      bool has = false;
-      napi_has_own_property(env, info, key, &has);
-      if (!has) {
-        napi_create_array(env, &list);
-        napi_set_property(env, info, key, list);
-      } else {
-        napi_get_property(env, info, key, &list);
-      }
-      uint32_t n;
-      napi_get_array_length(env, list, &n);
-      napi_set_element(env, list, n, value);
-    }
-    start = end + 1;
-  }
-  BIO_free(b);
-  napi_set_named_property(env, obj, "infoAccess", info);
+  napi_set_named_property(env, obj, "infoAccess", bio_string(env, b));
 }
 
 /* Upper-case hex with a colon between bytes. */

@@ -148,18 +148,48 @@ static napi_value context_new(napi_env env, napi_callback_info info) {
   return self;
 }
 
-/* init(minVersion, maxVersion): a fresh SSL_CTX for TLS over memory
- * BIOs; compression off, session cache on both sides, tickets on. */
+/* The fixed-version method OpenSSL has for a secureProtocol name (they
+ * answer other versions with "wrong version number"), else TLS_method. */
+static const SSL_METHOD *method_named(const char *name) {
+#define FIXED(prefix, fn)                                                      \
+  if (strncmp(name, prefix, sizeof(prefix) - 1) == 0) {                        \
+    const char *rest = name + sizeof(prefix) - 1;                              \
+    if (strcmp(rest, "method") == 0) return fn##_method();                     \
+    if (strcmp(rest, "client_method") == 0) return fn##_client_method();       \
+    if (strcmp(rest, "server_method") == 0) return fn##_server_method();       \
+  }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  FIXED("TLSv1_2_", TLSv1_2)
+  FIXED("TLSv1_1_", TLSv1_1)
+  FIXED("TLSv1_", TLSv1)
+#pragma GCC diagnostic pop
+#undef FIXED
+  return TLS_method();
+}
+
+/* init(minVersion, maxVersion[, secureProtocol]): a fresh SSL_CTX for TLS
+ * over memory BIOs; compression off, session cache on both sides, tickets
+ * on. */
 static napi_value context_init(napi_env env, napi_callback_info info) {
-  napi_value argv[2], self;
-  size_t argc = 2;
+  napi_value argv[3], self;
+  size_t argc = 3;
   void *data = NULL;
   napi_get_cb_info(env, info, &argc, argv, &self, NULL);
   napi_unwrap(env, self, &data);
   nd_tls_context_t *c = data;
   if (c == NULL) return NULL;
   if (c->ctx != NULL) SSL_CTX_free(c->ctx);
-  c->ctx = SSL_CTX_new(TLS_method());
+  const SSL_METHOD *method = TLS_method();
+  napi_valuetype t = napi_undefined;
+  if (argc > 2) napi_typeof(env, argv[2], &t);
+  if (t == napi_string) {
+    char *name = nd_strdup_utf8(env, argv[2]);
+    if (name == NULL) return NULL;
+    method = method_named(name);
+    free(name);
+  }
+  c->ctx = SSL_CTX_new(method);
   if (c->ctx == NULL) return nd_tls_throw(env, "SSL_CTX_new failed");
   SSL_CTX_set_options(c->ctx, SSL_OP_NO_COMPRESSION |
                                   SSL_OP_CIPHER_SERVER_PREFERENCE);
@@ -341,8 +371,20 @@ static napi_value set_string_option(napi_env env, napi_callback_info info,
   return undefined_value(env);
 }
 
+/* An empty list clears the TLSv1.2 ciphers on purpose (TLSv1.3 suites
+ * only): OpenSSL's "no cipher match" is not an error then. */
+static int set_cipher_list(SSL_CTX *ctx, const char *list) {
+  if (SSL_CTX_set_cipher_list(ctx, list) == 1) return 1;
+  if (list[0] == '\0' &&
+      ERR_GET_REASON(ERR_peek_last_error()) == SSL_R_NO_CIPHER_MATCH) {
+    ERR_clear_error();
+    return 1;
+  }
+  return 0;
+}
+
 static napi_value context_set_ciphers(napi_env env, napi_callback_info info) {
-  return set_string_option(env, info, SSL_CTX_set_cipher_list,
+  return set_string_option(env, info, set_cipher_list,
                            "Failed to set ciphers");
 }
 

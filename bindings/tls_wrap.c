@@ -23,7 +23,7 @@
  *     setMaxSendFragment(n) -> bool
  *   Queries: getProtocol() getCipher() getALPN() getServername()
  *     getPeerCertificate(detailed) getCertificate() getSession()
- *     isSessionReused() verifyError() -> [code, message] | null
+ *     isSessionReused() verifyError() -> Error with .code | null
  *     getFinished() getPeerFinished() getEphemeralKeyInfo()
  *     exportKeyingMaterial(len, label, context|undefined)
  *     getHelloServername()  isInitFinished()  destroy() */
@@ -675,29 +675,27 @@ static napi_value conn_is_init_finished(napi_env env,
   return bool_value(env, c->ssl != NULL && SSL_is_init_finished(c->ssl));
 }
 
-/* verifyError(): null when the peer's chain verified, else [code, message]
- * with Node's code names; a peer without a certificate counts as
- * UNABLE_TO_GET_ISSUER_CERT as in Node. */
+/* verifyError(): null when the peer's chain verified, else an Error with
+ * OpenSSL's message and Node's code ('CERT_HAS_EXPIRED'); a peer without
+ * a certificate counts as UNABLE_TO_GET_ISSUER_CERT as in Node. */
 static napi_value conn_verify_error(napi_env env, napi_callback_info info) {
-  napi_value argv[1], pair, v;
+  napi_value argv[1], msg, err, v;
   tls_conn_t *c = unwrap_conn(env, info, 0, argv, true);
   if (c == NULL) return NULL;
   if (c->ssl == NULL) return undefined_value(env);
   X509 *peer = SSL_get0_peer_certificate(c->ssl);
-  long err = peer == NULL ? X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT
-                          : SSL_get_verify_result(c->ssl);
-  if (err == X509_V_OK) {
+  long code = peer == NULL ? X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT
+                           : SSL_get_verify_result(c->ssl);
+  if (code == X509_V_OK) {
     napi_get_null(env, &v);
     return v;
   }
-  const char *code = nd_tls_verify_code(err);
-  napi_create_array(env, &pair);
-  napi_set_element(env, pair, 0,
-                   string_or_undefined(env, code ? code : "UNSPECIFIED"));
-  napi_set_element(env, pair, 1,
-                   string_or_undefined(env,
-                                       X509_verify_cert_error_string(err)));
-  return pair;
+  const char *name = nd_tls_verify_code(code);
+  napi_create_string_utf8(env, X509_verify_cert_error_string(code),
+                          NAPI_AUTO_LENGTH, &msg);
+  if (napi_create_error(env, NULL, msg, &err) != napi_ok) return NULL;
+  nd_set_string(env, err, "code", name ? name : "UNSPECIFIED");
+  return err;
 }
 
 static napi_value finished_message(napi_env env, napi_callback_info info,

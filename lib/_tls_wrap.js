@@ -41,7 +41,12 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { kOwner } = require('internal/stream_base_commons');
-const { TLSHandle, rawHandleOf } = require('internal/tls/handle');
+const {
+  TLSHandle,
+  ParentView,
+  PendingRaw,
+  rawHandleOf,
+} = require('internal/tls/handle');
 const {
   SecureContext,
   createSecureContext,
@@ -56,6 +61,8 @@ const kSNICallback = Symbol('snicallback');
 const kALPNProtocols = Symbol('alpnProtocols');
 const kErrorEmitted = Symbol('kErrorEmitted');
 const kRaw = Symbol('kRaw');
+const kAdopted = Symbol('kAdopted');
+const kFromConnect = Symbol('kFromConnect');
 
 function noop() {}
 
@@ -84,7 +91,11 @@ function TLSSocket(socket, opts) {
 
   let raw;
   let parent = null;
-  if (socket) {
+  let unconnected = null;
+  if (socket instanceof net.Socket && !socket._handle) {
+    raw = new PendingRaw();
+    unconnected = socket;
+  } else if (socket) {
     raw = rawHandleOf(socket);
     if (socket instanceof net.Socket && raw === socket._handle) {
       parent = socket;
@@ -119,37 +130,63 @@ function TLSSocket(socket, opts) {
     onread: !socket ? tlsOptions.onread : undefined,
     signal: tlsOptions.signal,
   });
-  // The raw handle reports connects to this socket.
-  raw[kOwner] = this;
+  // The raw handle reports connects to this socket (or to the parent that
+  // is connecting it).
+  if (parent === null) raw[kOwner] = this;
   this.encrypted = true;
   this._parent = parent;
-  if (socket && !parent) this._parent = socket;
 
-  if (parent !== null) {
-    // This socket owns the connection now; the parent closes with it.
-    this.once('close', () => {
-      parent._handle = null;
-      parent.destroy();
-    });
-    if (parent._server) this._server = null;
-  }
+  if (parent !== null) adoptParent(this, parent);
   this.on('newListener', keylogNewListener);
   initConnection(this, tlsOptions, isServer);
 
-  if (socket) {
+  if (unconnected !== null) {
+    // Wrap its handle once it has one and is connected.
+    this.connecting = true;
+    unconnected.once('connect', () => {
+      if (this.destroyed) return;
+      handle.setRaw(unconnected._handle);
+      adoptParent(this, unconnected);
+      this.connecting = false;
+      this._start();
+      this.emit('connect');
+    });
+  } else if (socket) {
     if (socket.connecting || (parent === null && socket.pending)) {
       socket.once('connect', () => {
         this.connecting = false;
         this._start();
+        this.emit('connect');
       });
       this.connecting = true;
     } else {
       this._start();
+      feedBuffered(this, socket);
     }
   } else {
     this.once('connect', () => this._start());
   }
   this.read(0);
+}
+
+/* The TLS socket owns the connection of `parent` (a net.Socket) now: the
+ * parent's handle becomes a view that cannot read, and the parent closes
+ * with the TLS socket. */
+function adoptParent(tlsSocket, parent) {
+  tlsSocket._parent = parent;
+  parent._handle = new ParentView(tlsSocket._handle);
+  parent._handle[kOwner] = parent;
+  tlsSocket[kAdopted] = parent;
+}
+
+/* Ciphertext the wrapped socket read before this TLSSocket existed goes
+ * to the TLS layer first. */
+function feedBuffered(tlsSocket, socket) {
+  if (!socket.readableLength || typeof socket.read !== 'function') return;
+  const data = socket.read();
+  if (data === null || !tlsSocket._handle) return;
+  const buf = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  tlsSocket._handle.raw.onread(buf.length, buf);
 }
 ObjectSetPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 ObjectSetPrototypeOf(TLSSocket, net.Socket);
@@ -297,8 +334,14 @@ function onHandshakeDone(socket) {
   socket.servername = socket.servername || conn.getServername();
   if (socket._tlsOptions.isServer) {
     onServerSecure(socket);
-  } else {
+  } else if (socket[kFromConnect]) {
     onClientSecure(socket);
+  } else {
+    // A TLSSocket made by hand: verification is reported, not enforced.
+    const err = verifyError(socket);
+    socket.authorized = err === null;
+    socket.authorizationError = err ? err.code : null;
+    socket.emit('secure');
   }
   if (socket[kPendingSession] !== null && !socket.destroyed) {
     const session = socket[kPendingSession];
@@ -309,11 +352,7 @@ function onHandshakeDone(socket) {
 
 /* The verification result as a Node error, or null. */
 function verifyError(socket) {
-  const result = socket[kConn].verifyError();
-  if (result === null || result === undefined) return null;
-  const err = new Error(result[1]);
-  err.code = result[0];
-  return err;
+  return socket[kConn].verifyError() ?? null;
 }
 
 function onServerSecure(socket) {
@@ -367,6 +406,14 @@ function onClientSecure(socket) {
 }
 
 TLSSocket.prototype._destroy = function(exception, cb) {
+  const parent = this[kAdopted];
+  if (parent) {
+    // The parent's connection is this socket's: it ends with it (without
+    // touching the handle, which this socket closes).
+    this[kAdopted] = null;
+    parent._handle = null;
+    parent.destroy();
+  }
   return FunctionPrototypeCall(net.Socket.prototype._destroy, this,
                                exception, cb);
 };
@@ -375,7 +422,9 @@ TLSSocket.prototype._destroy = function(exception, cb) {
 
 TLSSocket.prototype.getPeerCertificate = function(detailed) {
   if (!this._handle) return null;
-  return this[kConn].getPeerCertificate(!!detailed) || {};
+  const { translatePeerCertificate } = require('_tls_common');
+  return translatePeerCertificate(
+    this[kConn].getPeerCertificate(!!detailed)) || {};
 };
 
 TLSSocket.prototype.getCertificate = function() {
@@ -650,6 +699,7 @@ function connect(...args) {
     rejectUnauthorized: options.rejectUnauthorized,
   });
   socket._tlsOptions.servername = servername;
+  socket[kFromConnect] = true;
   if (cb) socket.once('secureConnect', cb);
   if (!options.socket) {
     if (options.timeout) socket.setTimeout(options.timeout);

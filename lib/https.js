@@ -9,6 +9,7 @@ const {
   ArrayPrototypeShift,
   ArrayPrototypeSplice,
   FunctionPrototypeCall,
+  JSONStringify,
   ObjectAssign,
   ObjectSetPrototypeOf,
   ReflectApply,
@@ -130,7 +131,9 @@ Agent.prototype.getName = function getName(options = {}) {
   for (let i = 0; i < keys.length; i++) {
     name += ':';
     const value = options[keys[i]];
-    if (value !== undefined && value !== null) name += value;
+    if (value !== undefined && value !== null) {
+      name += keys[i] === 'sigalgs' ? JSONStringify(value) : value;
+    }
   }
   return name;
 };

@@ -29,6 +29,7 @@ const {
   },
 } = require('internal/errors');
 const { isArrayBufferView } = require('internal/util/types');
+const { getOptionValue } = require('internal/options');
 const { getCiphers: nativeGetCiphers } = internalBinding('tls_wrap');
 const { SecureContext, createSecureContext } = require('_tls_common');
 const { TLSSocket, Server, createServer, connect } = require('_tls_wrap');
@@ -191,10 +192,7 @@ function createSecurePair() {
   throw new ERR_INVALID_ARG_TYPE('createSecurePair', 'supported', undefined);
 }
 
-module.exports = {
-  CLIENT_RENEG_LIMIT: 3,
-  CLIENT_RENEG_WINDOW: 600,
-  DEFAULT_CIPHERS:
+const kDefaultCiphers =
     'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:' +
     'TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:' +
     'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:' +
@@ -202,10 +200,31 @@ module.exports = {
     'ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:' +
     'ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:' +
     'ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:' +
-    '!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
+    '!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
+
+/* The defaults the --tls-min-v1.x / --tls-max-v1.x / --tls-cipher-list
+ * options choose. */
+function defaultMinVersion() {
+  if (getOptionValue('--tls-min-v1.0')) return 'TLSv1';
+  if (getOptionValue('--tls-min-v1.1')) return 'TLSv1.1';
+  if (getOptionValue('--tls-min-v1.2')) return 'TLSv1.2';
+  if (getOptionValue('--tls-min-v1.3')) return 'TLSv1.3';
+  return 'TLSv1.2';
+}
+
+function defaultMaxVersion() {
+  if (getOptionValue('--tls-max-v1.3')) return 'TLSv1.3';
+  if (getOptionValue('--tls-max-v1.2')) return 'TLSv1.2';
+  return 'TLSv1.3';
+}
+
+module.exports = {
+  CLIENT_RENEG_LIMIT: 3,
+  CLIENT_RENEG_WINDOW: 600,
+  DEFAULT_CIPHERS: getOptionValue('--tls-cipher-list') || kDefaultCiphers,
   DEFAULT_ECDH_CURVE: 'auto',
-  DEFAULT_MIN_VERSION: 'TLSv1.2',
-  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  DEFAULT_MIN_VERSION: defaultMinVersion(),
+  DEFAULT_MAX_VERSION: defaultMaxVersion(),
   getCiphers,
   rootCertificates: undefined,
   convertALPNProtocols,

@@ -14,7 +14,7 @@ const {
 
 const { Buffer } = require('buffer');
 const { TLSConn } = internalBinding('tls_wrap');
-const { UV_EOF, UV_ECONNRESET } = internalBinding('uv');
+const { UV_EOF, UV_ECONNRESET, UV_EBADF } = internalBinding('uv');
 const {
   streamBaseState,
   kBytesWritten,
@@ -60,6 +60,12 @@ class TLSHandle {
     conn.onnewsession = (buf) => events.onsession(buf);
     conn.onkeylog = (buf) => events.onkeylog(buf);
     conn.onclienthello = (name) => events.onclienthello(name);
+    this.setRaw(raw);
+  }
+
+  /* Moves the ciphertext to `raw` (a handle that became known late). */
+  setRaw(raw) {
+    this.raw = raw;
     raw.onread = (nread, buf) => this[kRawRead](nread, buf);
   }
 
@@ -286,8 +292,12 @@ class TLSHandle {
   }
 
   // Delegated to the raw handle.
-  connect(req, address, port) { return this.raw.connect(req, address, port); }
+  connect(req, address, port) {
+    if (this.closed) return UV_EBADF;
+    return this.raw.connect(req, address, port);
+  }
   connect6(req, address, port) {
+    if (this.closed) return UV_EBADF;
     return this.raw.connect6(req, address, port);
   }
   bind(address, port) { return this.raw.bind(address, port); }
@@ -387,6 +397,53 @@ class StreamAdapter {
   }
 }
 
+/* The raw handle of a TLSSocket over a net.Socket that is not connecting
+ * yet: nothing to read or write until it connects. */
+class PendingRaw {
+  readStart() { return 0; }
+  readStop() { return 0; }
+  close(cb) { if (typeof cb === 'function') process.nextTick(cb); }
+}
+
+/* What a net.Socket whose handle a TLSSocket took over sees as its handle:
+ * reading is the TLS layer's business now, so read calls do nothing;
+ * addresses and options still reach the raw handle; closing it closes
+ * the TLS socket's handle. */
+class ParentView {
+  constructor(tls) {
+    this.tls = tls;
+    this.reading = false;
+    this.onread = null;
+  }
+
+  readStart() { return 0; }
+  readStop() { return 0; }
+  connect(req, address, port) { return this.tls.connect(req, address, port); }
+  connect6(req, address, port) {
+    return this.tls.connect6(req, address, port);
+  }
+  bind(address, port) { return this.tls.bind(address, port); }
+  bind6(address, port, flags) { return this.tls.bind6(address, port, flags); }
+  getpeername(out) { return this.tls.getpeername(out); }
+  getsockname(out) { return this.tls.getsockname(out); }
+  setNoDelay(on) { this.tls.setNoDelay(on); }
+  setKeepAlive(on, delay) { this.tls.setKeepAlive(on, delay); }
+  ref() { this.tls.ref(); }
+  unref() { this.tls.unref(); }
+  close(cb) {
+    if (!this.tls.closed) this.tls.close();
+    if (typeof cb === 'function') process.nextTick(cb);
+  }
+  shutdown(req) { return 1; }
+  writeBuffer() { return UV_ENOTSOCK_FALLBACK; }
+  writev() { return UV_ENOTSOCK_FALLBACK; }
+  writeUtf8String() { return UV_ENOTSOCK_FALLBACK; }
+  get bytesRead() { return this.tls.bytesRead; }
+  get bytesWritten() { return this.tls.bytesWritten; }
+  get writeQueueSize() { return 0; }
+  get fd() { return this.tls.fd; }
+}
+
 /* The raw handle to use for `socket` (a net.Socket with a handle, or
  * another Duplex). */
 function rawHandleOf(socket) {
@@ -400,6 +457,8 @@ function rawHandleOf(socket) {
 module.exports = {
   TLSHandle,
   StreamAdapter,
+  ParentView,
+  PendingRaw,
   rawHandleOf,
   kOwner,
 };

@@ -23,6 +23,7 @@ const {
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_TLS_INVALID_PROTOCOL_METHOD,
     ERR_TLS_INVALID_PROTOCOL_VERSION,
     ERR_TLS_PROTOCOL_VERSION_CONFLICT,
@@ -40,15 +41,15 @@ const kProtocolVersions = {
   'TLSv1.3': TLS1_3_VERSION,
 };
 
-// secureProtocol names -> [min, max] (0 = OpenSSL's own bound).
+// secureProtocol names -> [min, max]; null: tls.DEFAULT_MIN/MAX_VERSION.
 const kMethods = {
   __proto__: null,
-  TLS_method: [0, 0],
-  TLS_client_method: [0, 0],
-  TLS_server_method: [0, 0],
-  SSLv23_method: [0, 0],
-  SSLv23_client_method: [0, 0],
-  SSLv23_server_method: [0, 0],
+  TLS_method: [TLS1_VERSION, TLS1_3_VERSION],
+  TLS_client_method: [TLS1_VERSION, TLS1_3_VERSION],
+  TLS_server_method: [TLS1_VERSION, TLS1_3_VERSION],
+  SSLv23_method: null,
+  SSLv23_client_method: null,
+  SSLv23_server_method: null,
   TLSv1_method: [TLS1_VERSION, TLS1_VERSION],
   TLSv1_client_method: [TLS1_VERSION, TLS1_VERSION],
   TLSv1_server_method: [TLS1_VERSION, TLS1_VERSION],
@@ -58,6 +59,16 @@ const kMethods = {
   TLSv1_2_method: [TLS1_2_VERSION, TLS1_2_VERSION],
   TLSv1_2_client_method: [TLS1_2_VERSION, TLS1_2_VERSION],
   TLSv1_2_server_method: [TLS1_2_VERSION, TLS1_2_VERSION],
+};
+
+const kDisabledMethods = {
+  __proto__: null,
+  SSLv2_method: 'SSLv2',
+  SSLv2_client_method: 'SSLv2',
+  SSLv2_server_method: 'SSLv2',
+  SSLv3_method: 'SSLv3',
+  SSLv3_client_method: 'SSLv3',
+  SSLv3_server_method: 'SSLv3',
 };
 
 /* The protocol version number named `version` ('TLSv1.2'); throws
@@ -82,18 +93,16 @@ function protocolRange(options, defaults) {
     if (maxVersion !== undefined) {
       throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion, secureProtocol);
     }
-    if (StringPrototypeStartsWith(secureProtocol, 'SSLv2') ||
-        StringPrototypeStartsWith(secureProtocol, 'SSLv3')) {
-      const which = StringPrototypeStartsWith(secureProtocol, 'SSLv2') ?
-        'SSLv2' : 'SSLv3';
-      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(`${which} methods disabled`);
+    const disabled = kDisabledMethods[secureProtocol];
+    if (disabled !== undefined) {
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(`${disabled} methods disabled`);
     }
     const range = kMethods[secureProtocol];
     if (range === undefined) {
       throw new ERR_TLS_INVALID_PROTOCOL_METHOD(
         `Unknown method: ${secureProtocol}`);
     }
-    return range;
+    if (range !== null) return range;
   }
   return [
     protocolVersion(minVersion ?? defaults.DEFAULT_MIN_VERSION, 'minimum'),
@@ -160,19 +169,16 @@ function toBuffer(value) {
 function setCiphers(native, ciphers) {
   validateString(ciphers, 'options.ciphers');
   const names = StringPrototypeSplit(ciphers, ':');
-  const suites = ArrayPrototypeFilter(
-    names, (n) => StringPrototypeStartsWith(n, 'TLS_'));
-  const list = ArrayPrototypeFilter(
-    names, (n) => n !== '' && !StringPrototypeStartsWith(n, 'TLS_'));
-  native.setCipherSuites(ArrayPrototypeJoin(suites, ':'));
-  if (list.length > 0) {
-    native.setCiphers(ArrayPrototypeJoin(list, ':'));
-  } else if (suites.length > 0) {
-    // TLSv1.3 suites only: no TLSv1.2 cipher is allowed.
-    native.setCiphers('NULL:!NULL');
-  } else {
-    native.setCiphers('');
+  const suites = ArrayPrototypeJoin(ArrayPrototypeFilter(
+    names, (n) => StringPrototypeStartsWith(n, 'TLS_')), ':');
+  const list = ArrayPrototypeJoin(ArrayPrototypeFilter(
+    names, (n) => n !== '' && !StringPrototypeStartsWith(n, 'TLS_')), ':');
+  if (suites === '' && list === '') {
+    throw new ERR_INVALID_ARG_VALUE('options.ciphers', ciphers);
   }
+  // Only TLSv1.2 names leave the TLSv1.3 suites at their defaults.
+  if (suites !== '') native.setCipherSuites(suites);
+  native.setCiphers(list);
 }
 
 /* new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion)
@@ -187,7 +193,7 @@ function SecureContext(secureProtocol, secureOptions, minVersion,
   const [min, max] = protocolRange(
     { secureProtocol, minVersion, maxVersion }, tls);
   this.context = new NativeSecureContext();
-  this.context.init(min, max);
+  this.context.init(min, max, secureProtocol ?? undefined);
   if (secureOptions) {
     validateInt32(secureOptions, 'secureOptions');
     this.context.setOptions(secureOptions);
@@ -230,7 +236,7 @@ function configure(native, options, tls) {
       native.addCRL(entry);
     });
   }
-  const ciphers = options.ciphers ?? tls.DEFAULT_CIPHERS;
+  const ciphers = options.ciphers || tls.DEFAULT_CIPHERS;
   setCiphers(native, ciphers);
   if (options.sigalgs !== undefined) {
     validateString(options.sigalgs, 'options.sigalgs');

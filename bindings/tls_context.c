@@ -13,6 +13,7 @@
  *   setSessionTimeout(secs)  setTicketsEnabled(bool)
  *   setMinProto(v)  setMaxProto(v)  getMinProto()  getMaxProto() */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,10 +30,21 @@
 static X509_STORE *root_store;
 static pthread_once_t root_store_once = PTHREAD_ONCE_INIT;
 
+/* The system's roots plus those of $NODE_EXTRA_CA_CERTS (a warning on
+ * stderr, as Node prints, when that file cannot be loaded). */
 static void load_root_store(void) {
   X509_STORE *store = X509_STORE_new();
   if (store == NULL) return;
   if (X509_STORE_load_file(store, SYSTEM_CA_FILE) != 1) {
+    ERR_clear_error();
+  }
+  const char *extra = getenv("NODE_EXTRA_CA_CERTS");
+  if (extra != NULL && extra[0] != '\0' &&
+      X509_STORE_load_file(store, extra) != 1) {
+    unsigned long e = ERR_peek_last_error();
+    const char *reason = ERR_reason_error_string(e);
+    fprintf(stderr, "Warning: Ignoring extra certs from `%s`, load failed: "
+            "%s\n", extra, reason ? reason : "unknown error");
     ERR_clear_error();
   }
   root_store = store;

@@ -11,7 +11,8 @@
  *                         cleartext are reported through the callbacks
  *     c.resume()          continue after onclienthello
  *     c.write(buf)  c.writev([buf, ...])   cleartext to send (after the
- *                         handshake); c.shutdown()   send close_notify
+ *                         handshake; nothing once destroyed)
+ *     c.shutdown()        send close_notify
  *   Callbacks (methods JS puts on c; called from inside those calls):
  *     onhandshakedone()   onread(buf)   onclosenotify()   onerror(err)
  *     onclienthello(servername)  (server, with setPauseOnHello(true): the
@@ -397,8 +398,9 @@ static bool write_one(tls_conn_t *c, napi_value v) {
 
 static napi_value conn_write(napi_env env, napi_callback_info info) {
   napi_value argv[1];
-  tls_conn_t *c = unwrap_conn(env, info, 1, argv, false);
+  tls_conn_t *c = unwrap_conn(env, info, 1, argv, true);
   if (c == NULL) return NULL;
+  if (c->ssl == NULL) return undefined_value(env);
   napi_value saved = begin_drive(c);
   bool ok = write_one(c, argv[0]);
   end_drive(c, saved, NULL);
@@ -408,8 +410,9 @@ static napi_value conn_write(napi_env env, napi_callback_info info) {
 
 static napi_value conn_writev(napi_env env, napi_callback_info info) {
   napi_value argv[1];
-  tls_conn_t *c = unwrap_conn(env, info, 1, argv, false);
+  tls_conn_t *c = unwrap_conn(env, info, 1, argv, true);
   if (c == NULL) return NULL;
+  if (c->ssl == NULL) return undefined_value(env);
   uint32_t n = 0;
   napi_get_array_length(env, argv[0], &n);
   napi_value saved = begin_drive(c);

@@ -124,7 +124,7 @@ function TLSSocket(socket, opts) {
   FunctionPrototypeCall(net.Socket, this, {
     handle,
     allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
-    pauseOnCreate: tlsOptions.pauseOnConnect,
+    pauseOnConnect: tlsOptions.pauseOnConnect,
     manualStart: true,
     highWaterMark: tlsOptions.highWaterMark,
     onread: !socket ? tlsOptions.onread : undefined,
@@ -166,7 +166,7 @@ function TLSSocket(socket, opts) {
   } else {
     this.once('connect', () => this._start());
   }
-  this.read(0);
+  if (!tlsOptions.pauseOnConnect) this.read(0);
 }
 
 /* The TLS socket owns the connection of `parent` (a net.Socket) now: the
@@ -203,13 +203,16 @@ function initConnection(socket, options, isServer) {
   if (isServer) {
     const server = options.server;
     conn.setVerifyMode(!!options.requestCert);
-    const alpn = options.ALPNProtocols;
-    if (alpn) conn.setALPNProtocols(alpn);
-    if (options.SNICallback || (server && server._contexts.length > 0)) {
+    if (options.ALPNProtocols) {
+      const out = {};
+      require('tls').convertALPNProtocols(options.ALPNProtocols, out);
+      if (out.ALPNProtocols) conn.setALPNProtocols(out.ALPNProtocols);
+    }
+    if (options.SNICallback || server?._contexts?.length > 0) {
       socket._SNICallback = options.SNICallback ?? null;
       conn.setPauseOnHello(true);
     }
-    if (server && server.listenerCount('keylog') > 0) {
+    if (server instanceof Server && server.listenerCount('keylog') > 0) {
       conn.enableKeylog(true);
     }
   } else {
@@ -314,11 +317,11 @@ function onClientHello(socket, servername) {
       return;
     }
     if (context) {
-      const native = context.context ?? context;
+      const native = context.context;
       try {
         conn.setContext(native);
-      } catch (e) {
-        socket._emitTLSError(new ERR_TLS_INVALID_CONTEXT('context'));
+      } catch {
+        socket._emitTLSError(new Error('Invalid SNI context'));
         return;
       }
     }
@@ -497,6 +500,13 @@ TLSSocket.prototype.setServername = function(name) {
   validateString(name, 'name');
   if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
   this[kConn].setServername(name);
+};
+
+/* Frees the OpenSSL state early; the socket can no longer send. */
+TLSSocket.prototype._destroySSL = function _destroySSL() {
+  if (!this.ssl) return;
+  this.ssl.destroy();
+  this.ssl = null;
 };
 
 TLSSocket.prototype.enableTrace = function() {};

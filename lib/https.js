@@ -43,9 +43,10 @@ function Server(opts, requestListener) {
   opts = { ...opts };
   if (!opts.ALPNProtocols) opts.ALPNProtocols = ['http/1.1'];
   FunctionPrototypeCall(storeHTTPOptions, this, opts);
+  // Unlike Node, connections are not paused on connect: the http server
+  // reads a TLS socket through its 'data' events.
   FunctionPrototypeCall(tls.Server, this, {
     noDelay: true,
-    pauseOnConnect: true,
     ...opts,
   }, _connectionListener);
   this.httpAllowHalfOpen = false;
@@ -130,10 +131,11 @@ Agent.prototype.getName = function getName(options = {}) {
                 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine'];
   for (let i = 0; i < keys.length; i++) {
     name += ':';
-    const value = options[keys[i]];
-    if (value !== undefined && value !== null) {
-      name += keys[i] === 'sigalgs' ? JSONStringify(value) : value;
-    }
+    const key = keys[i];
+    const value = options[key];
+    if (value === undefined || value === null) continue;
+    if (key === 'servername' && value === options.host) continue;
+    name += key === 'sigalgs' ? JSONStringify(value) : value;
   }
   return name;
 };

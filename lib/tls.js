@@ -131,7 +131,7 @@ function matchHost(hostParts, pattern, wildcards) {
 
 /* Canonical text of an IP address (IPv6 compressed, lower case). */
 function canonicalizeIP(ip) {
-  if (net.isIPv4(ip)) return ip;
+  if (!net.isIPv6(ip)) return ip;
   try {
     return new (require('internal/url').URL)(`http://[${ip}]`).hostname
       .slice(1, -1);

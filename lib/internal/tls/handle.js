@@ -326,6 +326,8 @@ class TLSHandle {
   }
   getAsyncId() { return -1; }
 
+  // Node's name for the handle under the TLS layer.
+  get _parent() { return this.raw; }
   get bytesRead() { return this.raw.bytesRead ?? 0; }
   get bytesWritten() { return this.raw.bytesWritten ?? 0; }
   get writeQueueSize() { return this.raw.writeQueueSize ?? 0; }

@@ -238,18 +238,18 @@ function configure(native, options, tls) {
   }
   const ciphers = options.ciphers || tls.DEFAULT_CIPHERS;
   setCiphers(native, ciphers);
-  if (options.sigalgs !== undefined) {
+  if (options.sigalgs != null) {
     validateString(options.sigalgs, 'options.sigalgs');
     native.setSigalgs(options.sigalgs);
   }
   const curve = options.ecdhCurve ?? tls.DEFAULT_ECDH_CURVE;
   validateString(curve, 'options.ecdhCurve');
   native.setECDHCurve(curve);
-  if (options.sessionIdContext !== undefined) {
+  if (options.sessionIdContext != null) {
     validateString(options.sessionIdContext, 'options.sessionIdContext');
     native.setSessionIdContext(options.sessionIdContext);
   }
-  if (options.sessionTimeout !== undefined) {
+  if (options.sessionTimeout != null) {
     validateInt32(options.sessionTimeout, 'options.sessionTimeout');
     native.setSessionTimeout(options.sessionTimeout);
   }

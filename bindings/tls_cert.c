@@ -93,6 +93,103 @@ static void set_info_access(napi_env env, napi_value obj, X509 *cert) {
   napi_set_named_property(env, obj, "infoAccess", bio_string(env, b));
 }
 
+/* Whether a name can be shown as is in subjectaltname: no quote,
+ * backslash, comma or apostrophe (they would make the list ambiguous),
+ * no control character, and only printable ASCII unless `utf8`. */
+static bool is_safe_name(const unsigned char *name, size_t len, bool utf8) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = name[i];
+    if (ch == '"' || ch == '\\' || ch == ',' || ch == '\'') return false;
+    if (ch < ' ' || ch == 0x7f) return false;
+    if (!utf8 && ch > '~') return false;
+  }
+  return true;
+}
+
+/* Appends `name`, quoted JSON-style with \uXXXX escapes when unsafe. */
+static void print_name(BIO *out, const unsigned char *name, size_t len,
+                       bool utf8) {
+  if (is_safe_name(name, len, utf8)) {
+    BIO_write(out, name, (int)len);
+    return;
+  }
+  BIO_write(out, "\"", 1);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = name[i];
+    if (ch == '"' || ch == '\\') {
+      BIO_printf(out, "\\%c", ch);
+    } else if (ch >= ' ' && ch != 0x7f && (utf8 || ch <= '~')) {
+      BIO_write(out, &ch, 1);
+    } else {
+      BIO_printf(out, "\\u%04x", ch);
+    }
+  }
+  BIO_write(out, "\"", 1);
+}
+
+/* subjectaltname as Node prints it: "DNS:a, IP Address:1.2.3.4, URI:u,
+ * email:e, DirName:/C=..", names with unsafe characters quoted. NULL
+ * when the certificate has none. */
+static BIO *print_alt_names(X509 *cert) {
+  GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL,
+                                          NULL);
+  if (names == NULL) return NULL;
+  BIO *out = BIO_new(BIO_s_mem());
+  for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) {
+    const GENERAL_NAME *gen = sk_GENERAL_NAME_value(names, i);
+    if (i > 0) BIO_write(out, ", ", 2);
+    const ASN1_STRING *str = NULL;
+    switch (gen->type) {
+      case GEN_DNS:
+        BIO_printf(out, "DNS:");
+        str = gen->d.dNSName;
+        break;
+      case GEN_URI:
+        BIO_printf(out, "URI:");
+        str = gen->d.uniformResourceIdentifier;
+        break;
+      case GEN_EMAIL:
+        BIO_printf(out, "email:");
+        str = gen->d.rfc822Name;
+        break;
+      case GEN_IPADD: {
+        const unsigned char *ip = gen->d.iPAddress->data;
+        int len = gen->d.iPAddress->length;
+        BIO_printf(out, "IP Address:");
+        if (len == 4) {
+          BIO_printf(out, "%d.%d.%d.%d", ip[0], ip[1], ip[2], ip[3]);
+        } else if (len == 16) {
+          for (int j = 0; j < 16; j += 2) {
+            BIO_printf(out, "%s%X", j ? ":" : "", (ip[j] << 8) | ip[j + 1]);
+          }
+        } else {
+          BIO_printf(out, "<invalid>");
+        }
+        break;
+      }
+      case GEN_DIRNAME:
+        BIO_printf(out, "DirName:");
+        X509_NAME_print_ex(out, gen->d.directoryName, 0, XN_FLAG_ONELINE);
+        break;
+      case GEN_RID: {
+        char oid[128];
+        OBJ_obj2txt(oid, sizeof(oid), gen->d.registeredID, 1);
+        BIO_printf(out, "Registered ID:%s", oid);
+        break;
+      }
+      default:
+        BIO_printf(out, "othername:<unsupported>");
+        break;
+    }
+    if (str != NULL) {
+      print_name(out, ASN1_STRING_get0_data(str),
+                 (size_t)ASN1_STRING_length(str), false);
+    }
+  }
+  GENERAL_NAMES_free(names);
+  return out;
+}
+
 /* Upper-case hex with a colon between bytes. */
 static void hex_colon(char *out, const unsigned char *md, unsigned int len) {
   static const char digits[] = "0123456789ABCDEF";
@@ -202,7 +299,7 @@ napi_value nd_tls_cert_object(napi_env env, X509 *cert) {
   if (v) napi_set_named_property(env, obj, "subject", v);
   v = name_object(env, X509_get_issuer_name(cert));
   if (v) napi_set_named_property(env, obj, "issuer", v);
-  BIO *san = print_extension(cert, NID_subject_alt_name);
+  BIO *san = print_alt_names(cert);
   if (san) napi_set_named_property(env, obj, "subjectaltname",
                                    bio_string(env, san));
   set_info_access(env, obj, cert);

@@ -129,9 +129,11 @@ function matchHost(hostParts, pattern, wildcards) {
     StringPrototypeSlice(hostSub, hostSub.length - suffix.length) === suffix;
 }
 
-/* Canonical text of an IP address (IPv6 compressed, lower case). */
+/* Canonical text of an IP address (IPv6 compressed, lower case);
+ * undefined for anything else. */
 function canonicalizeIP(ip) {
-  if (!net.isIPv6(ip)) return ip;
+  if (net.isIPv4(ip)) return ip;
+  if (!net.isIPv6(ip)) return undefined;
   try {
     return new (require('internal/url').URL)(`http://[${ip}]`).hostname
       .slice(1, -1);

@@ -20,7 +20,7 @@ CXXFLAGS := $(OPT) $(WARN) -std=c++17 -fno-exceptions -fno-rtti \
 LDFLAGS := -Wl,--export-dynamic-symbol=napi_* \
            -Wl,--export-dynamic-symbol=node_api_* \
            -Wl,-rpath,'$$ORIGIN/lib:$$ORIGIN/../lib/nodus'
-LIBS := -L$(OUT)/lib -lnode -luv -lz -lbrotlienc -lbrotlidec -lcrypto \
+LIBS := -L$(OUT)/lib -lnode -luv -lz -lbrotlienc -lbrotlidec -lssl -lcrypto \
         -lpthread -ldl -lm
 
 C_SRCS := $(wildcard cmd/nodus/*.c runtime/*.c bindings/*.c)

@@ -33,6 +33,7 @@
   V(spawn_sync)                                                                \
   V(stream_wrap)                                                               \
   V(tcp_wrap)                                                                  \
+  V(tls_wrap)                                                                  \
   V(timers)                                                                    \
   V(tty_wrap)                                                                  \
   V(types)                                                                     \

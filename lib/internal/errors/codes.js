@@ -321,6 +321,7 @@ function registerTemplateCodes(E, SystemError) {
   E('ERR_TLS_DH_PARAM_SIZE', 'DH parameter size %s is less than 2048', Error);
   E('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout', Error);
   E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
+  E('ERR_TLS_INVALID_PROTOCOL_METHOD', '%s', TypeError);
   E('ERR_TLS_INVALID_STATE',
     'TLS socket connection must be securely established', Error);
   E('ERR_TLS_RENEGOTIATION_DISABLED',

@@ -283,6 +283,14 @@ static napi_value do_write(napi_env env, nd_stream_wrap_t *wrap,
   for (size_t i = 0; i < nbufs; i++) total += bufs[i].len;
   wrap->bytes_written += total;
 
+  /* Nothing to send (an empty write): done now, as Node's is, so that
+   * writes after it are not held back behind a queued request. */
+  if (total == 0 && send_handle == NULL) {
+    free(owned);
+    set_write_result(env, 0, false);
+    return int_result(env, 0);
+  }
+
   /* Try the socket right now; skip fully written slices. */
   size_t first = 0;
   if (send_handle == NULL &&

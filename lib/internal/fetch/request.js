@@ -6,6 +6,9 @@ const {
   ArrayPrototypeIncludes,
   ArrayPrototypeJoin,
   ObjectDefineProperties,
+  ObjectDefineProperty,
+  SafeFinalizationRegistry,
+  SafeWeakRef,
   StringPrototypeToUpperCase,
   Symbol,
   SymbolToStringTag,
@@ -29,6 +32,7 @@ const kState = Symbol('state');
 const kBody = Symbol('body');
 const kHeaders = Symbol('headers');
 const kSignal = Symbol('signal');
+const kFollower = Symbol('follower');
 
 const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
 const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
@@ -80,18 +84,30 @@ function parseURL(input) {
 }
 
 let AbortController;
-/* A signal that aborts when `parent` does (or an unaborted one). */
+let forgetFollower;
+/* A signal that aborts when `parent` does (or an unaborted one). The
+ * parent holds the follower weakly: many requests may follow one
+ * long-lived signal, and the listener of a request that was collected is
+ * removed again (the parent's listener limit is left alone, so past it
+ * the usual MaxListenersExceededWarning appears, as in Node 18). */
 function followSignal(parent) {
   AbortController ??= require('internal/abort_controller').AbortController;
   const controller = new AbortController();
-  if (parent !== null && parent !== undefined) {
-    if (parent.aborted) {
-      controller.abort(parent.reason);
-    } else {
-      parent.addEventListener('abort', () => controller.abort(parent.reason),
-                              { once: true });
-    }
+  if (parent === null || parent === undefined) return controller.signal;
+  if (parent.aborted) {
+    controller.abort(parent.reason);
+    return controller.signal;
   }
+  // The request's signal keeps its controller alive; the parent does not.
+  ObjectDefineProperty(controller.signal, kFollower, { __proto__: null,
+                                                       value: controller });
+  const ref = new SafeWeakRef(controller);
+  const onAbort = () => ref.deref()?.abort(parent.reason);
+  parent.addEventListener('abort', onAbort, { once: true });
+  forgetFollower ??= new SafeFinalizationRegistry(({ signal, listener }) => {
+    signal.removeEventListener('abort', listener);
+  });
+  forgetFollower.register(controller, { signal: parent, listener: onAbort });
   return controller.signal;
 }
 

@@ -422,20 +422,8 @@ static void parser_finalize(napi_env env, void *data, void *hint) {
  * `self_out` is not NULL, the JS object in *self_out. */
 static parser_t *unwrap_parser(napi_env env, napi_callback_info info, size_t n,
                                napi_value *argv, napi_value *self_out) {
-  napi_value self;
-  size_t argc = n;
-  void *data = NULL;
-  if (napi_get_cb_info(env, info, &argc, argv, &self, NULL) != napi_ok)
-    return NULL;
-  for (size_t i = argc; i < n; i++)
-    napi_get_undefined(env, &argv[i]);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return NULL;
-  }
-  if (self_out != NULL)
-    *self_out = self;
-  return data;
+  return nd_this_native(env, info, n, argv, self_out, "ERR_INVALID_THIS",
+                        "Illegal invocation");
 }
 
 /* new HTTPParser(): a parser to initialize() before use. */

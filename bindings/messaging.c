@@ -99,16 +99,8 @@ napi_value nd_messaging_wrap_end(napi_env env, nd_port_end_t *end) {
 /* The handle behind `this`; NULL (after throwing) when it is none. */
 static port_handle_t *this_handle(napi_env env, napi_callback_info info,
                                   size_t n, napi_value *argv) {
-  napi_value self;
-  size_t argc = n;
-  void *data = NULL;
-  napi_get_cb_info(env, info, &argc, argv, &self, NULL);
-  for (size_t i = argc; i < n; i++) napi_get_undefined(env, &argv[i]);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return NULL;
-  }
-  return data;
+  return nd_this_native(env, info, n, argv, NULL, "ERR_INVALID_THIS",
+                        "Illegal invocation");
 }
 
 static napi_value port_ctor(napi_env env, napi_callback_info info) {

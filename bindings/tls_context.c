@@ -63,16 +63,9 @@ static void context_finalize(napi_env env, void *data, void *hint) {
 
 static nd_tls_context_t *unwrap_context(napi_env env, napi_callback_info info,
                                         size_t n, napi_value *argv) {
-  napi_value self;
-  size_t argc = n;
-  void *data = NULL;
-  napi_get_cb_info(env, info, &argc, argv, &self, NULL);
-  for (size_t i = argc; i < n; i++) napi_get_undefined(env, &argv[i]);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, NULL, "Illegal invocation");
-    return NULL;
-  }
-  nd_tls_context_t *c = data;
+  nd_tls_context_t *c =
+      nd_this_native(env, info, n, argv, NULL, NULL, "Illegal invocation");
+  if (c == NULL) return NULL;
   if (c->ctx == NULL) {
     napi_throw_error(env, NULL, "SecureContext not initialized");
     return NULL;

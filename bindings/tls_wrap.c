@@ -192,15 +192,9 @@ static tls_conn_t *unwrap_conn(napi_env env, napi_callback_info info,
                                size_t n, napi_value *argv,
                                bool allow_destroyed) {
   napi_value self;
-  size_t argc = n;
-  void *data = NULL;
-  napi_get_cb_info(env, info, &argc, argv, &self, NULL);
-  for (size_t i = argc; i < n; i++) napi_get_undefined(env, &argv[i]);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, NULL, "Illegal invocation");
-    return NULL;
-  }
-  tls_conn_t *c = data;
+  tls_conn_t *c =
+      nd_this_native(env, info, n, argv, &self, NULL, "Illegal invocation");
+  if (c == NULL) return NULL;
   if (c->ssl == NULL && !allow_destroyed) {
     napi_throw_error(env, NULL, "TLS connection was destroyed");
     return NULL;

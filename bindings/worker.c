@@ -50,14 +50,8 @@ static void on_worker_exit(nd_worker_t *w, int code, bool oom, void *data) {
 }
 
 static worker_wrap_t *this_wrap(napi_env env, napi_callback_info info) {
-  napi_value self;
-  void *data = NULL;
-  napi_get_cb_info(env, info, NULL, NULL, &self, NULL);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
-    return NULL;
-  }
-  return data;
+  return nd_this_native(env, info, 0, NULL, NULL, "ERR_INVALID_THIS",
+                        "Illegal invocation");
 }
 
 /* Reads limits from a Float64Array [young, old, codeRange, stack] (MB). */

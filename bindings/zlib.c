@@ -114,19 +114,8 @@ napi_status nd_zstream_wrap(napi_env env, napi_value self, nd_zstream_t *s) {
 
 nd_zstream_t *nd_zstream_unwrap(napi_env env, napi_callback_info info, size_t n,
                                 napi_value *argv) {
-  napi_value self;
-  size_t argc = n;
-  void *data = NULL;
-  if (napi_get_cb_info(env, info, &argc, argv, &self, NULL) != napi_ok)
-    return NULL;
-  for (size_t i = argc; i < n; i++)
-    napi_get_undefined(env, &argv[i]);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS",
-                          "Illegal invocation: not a compression handle");
-    return NULL;
-  }
-  return data;
+  return nd_this_native(env, info, n, argv, NULL, "ERR_INVALID_THIS",
+                        "Illegal invocation: not a compression handle");
 }
 
 bool nd_zstream_bind(nd_zstream_t *s, napi_value write_state,

@@ -139,15 +139,8 @@ napi_status nd_handle_wrap_init(nd_handle_wrap_t *wrap, napi_env env,
 
 nd_handle_wrap_t *nd_handle_wrap_unwrap(napi_env env,
                                         napi_callback_info info) {
-  napi_value self;
-  void *data = NULL;
-  napi_get_cb_info(env, info, NULL, NULL, &self, NULL);
-  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
-    napi_throw_type_error(env, "ERR_INVALID_THIS",
-                          "Illegal invocation: not a handle object");
-    return NULL;
-  }
-  return data;
+  return nd_this_native(env, info, 0, NULL, NULL, "ERR_INVALID_THIS",
+                        "Illegal invocation: not a handle object");
 }
 
 int nd_handle_wrap_emit(nd_handle_wrap_t *wrap, const char *name, size_t argc,

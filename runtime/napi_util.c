@@ -14,6 +14,22 @@ size_t nd_args(napi_env env, napi_callback_info info, size_t n,
   return argc;
 }
 
+void *nd_this_native(napi_env env, napi_callback_info info, size_t n,
+                     napi_value *argv, napi_value *self_out,
+                     const char *code, const char *message) {
+  napi_value self;
+  size_t argc = n;
+  void *data = NULL;
+  if (napi_get_cb_info(env, info, &argc, argv, &self, NULL) != napi_ok)
+    return NULL;
+  if (napi_unwrap(env, self, &data) != napi_ok || data == NULL) {
+    napi_throw_type_error(env, code, message);
+    return NULL;
+  }
+  if (self_out != NULL) *self_out = self;
+  return data;
+}
+
 char *nd_strdup_utf8(napi_env env, napi_value v) {
   size_t len;
   if (napi_get_value_string_utf8(env, v, NULL, 0, &len) != napi_ok) {

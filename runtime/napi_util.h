@@ -14,6 +14,14 @@
 size_t nd_args(napi_env env, napi_callback_info info, size_t n,
                napi_value *argv);
 
+/* Fetches up to `n` arguments like nd_args (argv may be NULL when n is 0)
+ * and returns the native object wrapped in `this`, storing `this` in
+ * *self_out when that is not NULL. When `this` wraps nothing, returns NULL
+ * with a TypeError `message` (with `code`, which may be NULL) pending. */
+void *nd_this_native(napi_env env, napi_callback_info info, size_t n,
+                     napi_value *argv, napi_value *self_out,
+                     const char *code, const char *message);
+
 /* Copies a JS string as UTF-8 into a malloc'd buffer (NUL-terminated);
  * returns NULL (with a TypeError pending) when `v` is not a string. The
  * caller frees it. */

@@ -268,13 +268,10 @@ function installBodyMixin(proto, key, brandCheck, contentType) {
 }
 
 module.exports = {
-  bodyStream,
   cloneBody,
   extractBody,
   installBodyMixin,
   isBodyUnusable,
-  isBodyUsed,
   readAllBytes,
   streamBody,
-  viewBytes,
 };

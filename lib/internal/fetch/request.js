@@ -290,6 +290,5 @@ function requestParts(request) {
 
 module.exports = {
   Request,
-  isRequest,
   requestParts,
 };
